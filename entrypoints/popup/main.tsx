@@ -1,0 +1,6 @@
+import { render } from 'preact';
+
+function Popup() {
+  return <main><h1>Pith Lens</h1></main>;
+}
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/**
+ * A normalized paper identifier. arXiv ids carry no version in `id`
+ * (`2404.14294`, `hep-th/9901001`); DOIs are lower-cased; Pith Numbers are the
+ * bare upper-case base32 suffix (8 to 26 chars), year dropped.
+ */
+export const PaperIdSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('arxiv'), id: z.string().min(1).max(64), version: z.number().int().positive().optional() }),
+  z.object({ kind: z.literal('doi'), id: z.string().min(4).max(512) }),
+  z.object({ kind: z.literal('pith'), id: z.string().regex(/^[A-Z2-7]{8,26}$/) }),
+]);
+export type PaperId = z.infer<typeof PaperIdSchema>;
+
+/** A stable string key for an id (version ignored: one record per paper). */
+export function idKey(id: PaperId): string {
+  return `${id.kind}:${id.id}`;
+}

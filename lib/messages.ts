@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { PaperIdSchema } from './ids/types';
+import { STATES } from './states';
+
+/**
+ * Messages between content scripts, popup, options and the background, each
+ * validated with zod on receipt: a page or a stale extension page can send
+ * anything, and the background trusts nothing it did not parse.
+ */
+export const StateSchema = z.enum(STATES);
+
+const CheckSchema = z.object({
+  name: z.string(),
+  outcome: z.enum(['pass', 'fail', 'skip']),
+  detail: z.string(),
+  expected: z.string().optional(),
+  computed: z.string().optional(),
+});
+export const ReportSchema = z.object({
+  state: StateSchema,
+  checks: z.array(CheckSchema),
+  pithNumber: z.string().optional(),
+  canonicalSha256: z.string().optional(),
+  keyId: z.string().optional(),
+  keyPinned: z.boolean().optional(),
+  fingerprint: z.string().optional(),
+  versionNote: z.string().optional(),
+});
+
+/** One paper on a page, as the content script found it. */
+export const PagePaperSchema = z.object({
+  id: PaperIdSchema,
+  /** The page's own title for this paper (citation_title or the row's title), for the binding check. */
+  title: z.string().max(2000).optional(),
+});
+export type PagePaper = z.infer<typeof PagePaperSchema>;
+
+/** What the background knows about one paper: enough for a badge or a card. */
+export const PaperResultSchema = z.object({
+  key: z.string(),
+  id: PaperIdSchema,
+  state: StateSchema,
+  pithNumber: z.string().optional(),
+  headline: z.string().optional(),
+  summary: z.string().optional(),
+  versionNote: z.string().optional(),
+  /** The error or not-found reason, in words. */
+  reason: z.string().optional(),
+  stale: z.boolean().optional(),
+  fetchedAt: z.number().optional(),
+});
+export type PaperResult = z.infer<typeof PaperResultSchema>;
+
+/** Content script → background, once per page (a port named `page`). */
+export const PageMessageSchema = z.object({
+  type: z.literal('page'),
+  url: z.string().max(4096),
+  kind: z.enum(['abstract', 'listing', 'search', 'html', 'pdf', 'publisher', 'other']),
+  papers: z.array(PagePaperSchema).max(5000),
+});
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+/** Background → content script over the port: answers stream back as they arrive. */
+export const ResultMessageSchema = z.object({ type: z.literal('results'), results: z.array(PaperResultSchema) });
+export type ResultMessage = z.infer<typeof ResultMessageSchema>;
+
+/** Popup/options → background (runtime.sendMessage). */
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tab-state'), tabId: z.number().int() }),
+  z.object({ type: z.literal('lookup'), id: PaperIdSchema, title: z.string().optional(), force: z.boolean().optional() }),
+  z.object({ type: z.literal('clear-cache') }),
+  z.object({ type: z.literal('cache-stats') }),
+  z.object({ type: z.literal('test-connection'), baseUrl: z.string().url() }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+
+/** The full answer for one paper, for the popup: the report and the record as served. */
+export const LookupResultSchema = PaperResultSchema.extend({
+  report: ReportSchema.optional(),
+  /** The record as served (parsed JSON). Rendered as text only. */
+  record: z.unknown().optional(),
+  /** Which resolver host answered. */
+  host: z.string().optional(),
+});
+export type LookupResult = z.infer<typeof LookupResultSchema>;
+
+export const TabStateSchema = z.object({
+  tabId: z.number(),
+  url: z.string().optional(),
+  kind: z.string().optional(),
+  papers: z.array(PaperResultSchema),
+});
+export type TabState = z.infer<typeof TabStateSchema>;
