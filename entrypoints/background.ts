@@ -1,5 +1,214 @@
+/**
+ * The background: wiring only. Messages in (validated), the resolver, per-tab
+ * state in storage.session (the MV3 worker may be stopped at any moment), and
+ * the toolbar badge. All logic lives in lib/.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { createClient } from '@/lib/pith/client';
+import { verify } from '@/lib/pith/verify';
+import { createResolver, type Resolver } from '@/lib/resolver/resolver';
+import { idKey } from '@/lib/ids/types';
+import {
+  PageMessageSchema,
+  RequestSchema,
+  TabStateSchema,
+  type PaperResult,
+  type Request,
+  type TabState,
+  toPaperResult,
+} from '@/lib/messages';
+import { parseSettings, isSiteDisabled, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { toolbarBadgeFor } from '@/lib/toolbar';
+import { storageAdapter } from '@/lib/browser/storage-adapter';
+import { testConnection } from '@/lib/pith/connection';
+
+const PUBLISHER_SCRIPT_ID = 'pith-lens-publisher';
+const tabKey = (tabId: number) => `tab:${tabId}`;
+
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
-    void browser.action.setBadgeText({ text: '' });
+  let settingsPromise: Promise<Settings> | undefined;
+  let resolverPromise: Promise<Resolver> | undefined;
+
+  function settings(): Promise<Settings> {
+    settingsPromise ??= browser.storage.local.get(SETTINGS_KEY).then((o) => parseSettings(o[SETTINGS_KEY]));
+    return settingsPromise;
+  }
+
+  function resolver(): Promise<Resolver> {
+    resolverPromise ??= settings().then((s) =>
+      createResolver({
+        client: createClient({ baseUrls: [s.baseUrl, ...s.mirrors], fetch: (...a) => fetch(...a) }),
+        storage: storageAdapter(browser.storage.local, 'c:'),
+        verify,
+        now: () => Date.now(),
+        maxEntries: s.maxCacheEntries,
+      }),
+    );
+    return resolverPromise;
+  }
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    settingsPromise = undefined;
+    resolverPromise = undefined;
+    void syncPublisherScript();
   });
+
+  // ---- per-tab state and the toolbar badge -------------------------------
+
+  async function readTab(tabId: number): Promise<TabState | undefined> {
+    const o = await browser.storage.session.get(tabKey(tabId));
+    const parsed = TabStateSchema.safeParse(o[tabKey(tabId)]);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async function writeTab(state: TabState): Promise<void> {
+    await browser.storage.session.set({ [tabKey(state.tabId)]: state });
+    const badge = toolbarBadgeFor(state.papers);
+    await Promise.all([
+      browser.action.setBadgeText({ tabId: state.tabId, text: badge.text }),
+      browser.action.setBadgeBackgroundColor({ tabId: state.tabId, color: badge.color }),
+      browser.action.setTitle({ tabId: state.tabId, title: badge.title }),
+      // Chrome only: white text on our colours.
+      (browser.action as { setBadgeTextColor?: (d: object) => Promise<void> }).setBadgeTextColor?.({ tabId: state.tabId, color: '#ffffff' }),
+    ]).catch(() => undefined); // the tab may be gone
+  }
+
+  async function clearTab(tabId: number): Promise<void> {
+    await browser.storage.session.remove(tabKey(tabId));
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: '' }),
+      browser.action.setTitle({ tabId, title: 'Pith Lens' }),
+    ]).catch(() => undefined);
+  }
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document: the old one's papers and badge no longer apply.
+    if (change.status === 'loading' && change.url !== undefined) void clearTab(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
+
+  // ---- content scripts: one port per page ----------------------------------
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'page') return;
+    const tabId = port.sender?.tab?.id;
+    if (tabId === undefined || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    port.onMessage.addListener((raw) => void onPage(port, tabId, raw));
+  });
+
+  async function onPage(port: Runtime.Port, tabId: number, raw: unknown): Promise<void> {
+    const msg = PageMessageSchema.safeParse(raw);
+    if (!msg.success) return;
+    const { url, kind, papers } = msg.data;
+    const s = await settings();
+    if (isSiteDisabled(s, hostOf(url))) return;
+
+    // One entry per paper, in page order; duplicates on a page share one.
+    const order: string[] = [];
+    const byKey = new Map<string, PaperResult>();
+    for (const p of papers) {
+      const key = idKey(p.id);
+      if (byKey.has(key)) continue;
+      order.push(key);
+      byKey.set(key, { key, id: p.id, state: 'pending' });
+    }
+    let connected = true;
+    port.onDisconnect.addListener(() => (connected = false));
+
+    const snapshot = (): TabState => ({ tabId, url, kind, papers: order.map((k) => byKey.get(k)!) });
+    await writeTab(snapshot());
+    post(port, [...byKey.values()]);
+
+    // Answers stream back in small batches: one message per frame, not per paper.
+    let outbox: PaperResult[] = [];
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      flushTimer = undefined;
+      if (connected && outbox.length) post(port, outbox);
+      outbox = [];
+      void writeTab(snapshot());
+    };
+    const r = await resolver();
+    await r.lookupMany(
+      papers.map((p) => ({ id: p.id, title: p.title })),
+      (result) => {
+        const summary = toPaperResult(result);
+        byKey.set(summary.key, summary);
+        outbox.push(summary);
+        flushTimer ??= setTimeout(flush, 16);
+      },
+    );
+    if (flushTimer) clearTimeout(flushTimer);
+    flush();
+  }
+
+  function post(port: Runtime.Port, results: PaperResult[]): void {
+    try {
+      port.postMessage({ type: 'results', results });
+    } catch {
+      // The page went away; its state is in storage.session for the popup.
+    }
+  }
+
+  // ---- popup and options ---------------------------------------------------
+
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const req = RequestSchema.safeParse(raw);
+    if (!req.success) return undefined;
+    return handle(req.data).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+  });
+
+  async function handle(req: Request): Promise<unknown> {
+    switch (req.type) {
+      case 'tab-state':
+        return (await readTab(req.tabId)) ?? { tabId: req.tabId, papers: [] };
+      case 'lookup': {
+        const r = await resolver();
+        return r.lookup(req.id, { title: req.title, id: req.id }, { force: req.force });
+      }
+      case 'clear-cache':
+        await (await resolver()).clear();
+        return { ok: true };
+      case 'cache-stats':
+        return (await resolver()).stats();
+      case 'test-connection':
+        return testConnection(req.baseUrl, (...a) => fetch(...a));
+    }
+  }
+
+  // ---- publisher pages: opt-in, registered at run time -----------------------
+
+  async function syncPublisherScript(): Promise<void> {
+    const s = await settings();
+    const granted = await browser.permissions.contains({ origins: ['*://*/*'] });
+    const existing = await browser.scripting.getRegisteredContentScripts({ ids: [PUBLISHER_SCRIPT_ID] });
+    const want = s.detectOtherSites && granted;
+    if (want && existing.length === 0) {
+      await browser.scripting.registerContentScripts([
+        {
+          id: PUBLISHER_SCRIPT_ID,
+          matches: ['https://*/*', 'http://*/*'],
+          excludeMatches: ['*://arxiv.org/*', '*://*.arxiv.org/*'],
+          js: ['content-scripts/publisher.js'],
+          runAt: 'document_idle',
+        },
+      ]);
+    } else if (!want && existing.length > 0) {
+      await browser.scripting.unregisterContentScripts({ ids: [PUBLISHER_SCRIPT_ID] });
+    }
+  }
+  browser.permissions.onAdded?.addListener(() => void syncPublisherScript());
+  browser.permissions.onRemoved?.addListener(() => void syncPublisherScript());
+  browser.runtime.onInstalled.addListener(() => void syncPublisherScript());
+  browser.runtime.onStartup.addListener(() => void syncPublisherScript());
 });
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

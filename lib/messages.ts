@@ -91,3 +91,15 @@ export const TabStateSchema = z.object({
   papers: z.array(PaperResultSchema),
 });
 export type TabState = z.infer<typeof TabStateSchema>;
+
+/** The slim part of a lookup that a badge needs (no record, no report). */
+export function toPaperResult(r: LookupResult): PaperResult {
+  const { key, id, state, pithNumber, headline, summary, versionNote, reason, stale, fetchedAt } = r;
+  const out: PaperResult = { key, id, state };
+  Object.assign(out, dropUndefined({ pithNumber, headline, summary, versionNote, reason, stale, fetchedAt }));
+  return out;
+}
+
+function dropUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
