@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { verify } from './pith/verify';
+import { parseJson } from './pith/canonical';
 import { derivePithNumber } from './pith/number';
 import type { VerifyReport } from './pith/report';
 import { STATE_STYLE, type State } from './states';
@@ -108,15 +109,15 @@ async function cmdVerify(args: string[], io: CliIo): Promise<number> {
   if (text.trim() === '') throw new UsageError('the input is empty');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // Lossless: big integers and 1.0-style floats must hash as written.
+    parsed = parseJson(text);
   } catch (e) {
     throw new UsageError(`the input is not JSON (${(e as Error).message})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UsageError('the input is JSON but not a Pith record, bundle or {pith_number, canonical_sha256, canonical_record} object');
   }
-  // Hash from the text itself so big integers and 1.0-style floats survive.
-  const report = verify(text, { pageTitle: values.title, pageId: pageIdFrom(values.arxiv) });
+  const report = verify(parsed, { pageTitle: values.title, pageId: pageIdFrom(values.arxiv) });
   io.stdout(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, paperTitle(parsed)));
   return exitCodeFor(report.state);
 }
