@@ -1,0 +1,122 @@
+import type { PaperId } from './types';
+import { parseArxivId, type ArxivPaperId } from './arxiv';
+
+export type DoiPaperId = Extract<PaperId, { kind: 'doi' }>;
+
+/**
+ * Crossref-style DOI: `10.` + registrant code of 4–9 digits, optional `.NNNN`
+ * subdivisions, `/`, a non-empty suffix. Prefix is bounded, suffix is a single
+ * character class: no backtracking beyond a constant per start position.
+ */
+const DOI_WHOLE = /^10\.\d{4,9}(?:\.\d{1,9}){0,4}\/\S+$/;
+/** In free text: stops at whitespace and quotes. Global; reset lastIndex before use. */
+const DOI_IN_TEXT = /(?<![\w.])10\.\d{4,9}(?:\.\d{1,9}){0,4}\/[^\s"'\u201c\u201d\u2018\u2019]+/g;
+const DOI_PREFIXES = /^(?:doi\s*:\s*|(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\/|info:doi\/)/i;
+const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
+
+const MAX_DOI_LENGTH = 512;
+
+const PCT_RUN = /(?:%[0-9a-fA-F]{2})+/g;
+
+/**
+ * Decode runs of percent-escapes; a run that is not valid UTF-8 is left as it
+ * is. Repeated until nothing changes (each pass shortens the string), so the
+ * result is a fixed point and normalization stays idempotent.
+ */
+export function percentDecode(s: string): string {
+  let cur = s;
+  // Terminates: every pass that changes the string shortens it.
+  while (cur.includes('%')) {
+    const next = cur.replace(PCT_RUN, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+    if (next === cur) break;
+    cur = next;
+  }
+  return cur;
+}
+
+const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
+const SENTENCE_PUNCT = new Set(['.', ',', ';', ':', '!', '?', '"', "'", '\u201d', '\u2019']);
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** Drop trailing sentence punctuation and unbalanced closing brackets; keep balanced ones. */
+export function trimDoiTail(s: string): string {
+  let cur = s;
+  for (;;) {
+    const last = cur[cur.length - 1];
+    if (last === undefined) return cur;
+    if (SENTENCE_PUNCT.has(last)) {
+      cur = cur.slice(0, -1);
+      continue;
+    }
+    const opener = CLOSERS[last];
+    if (opener !== undefined && count(cur, last) > count(cur, opener)) {
+      cur = cur.slice(0, -1);
+      continue;
+    }
+    return cur;
+  }
+}
+
+export type ParsedDoi = DoiPaperId | ArxivPaperId;
+
+/**
+ * Parse a DOI (whole string): accepts `doi:` / `https://doi.org/` prefixes,
+ * percent-encoding, any case, trailing sentence punctuation and unbalanced
+ * closing brackets. The arXiv DOI `10.48550/arXiv.ID` is returned as the
+ * arXiv id. Returns null when not a DOI.
+ */
+export function parseDoi(input: string): ParsedDoi | null {
+  const doi = normalizeDoi(input);
+  if (doi === null) return null;
+  const ax = ARXIV_DOI.exec(doi);
+  if (ax && ax[1] !== undefined) {
+    const a = parseArxivId(ax[1]);
+    if (a) return a;
+  }
+  return { kind: 'doi', id: doi };
+}
+
+/**
+ * Normalize a DOI string: strip prefixes, percent-decode, trim trailing
+ * punctuation, lower-case. Returns null when not a DOI. Idempotent.
+ * (An arXiv DOI stays a DOI here: `10.48550/arxiv.2404.14294`.)
+ */
+export function normalizeDoi(input: string): string | null {
+  if (typeof input !== 'string') return null;
+  let s = input.trim();
+  if (s.length === 0 || s.length > MAX_DOI_LENGTH * 4) return null;
+  s = s.replace(DOI_PREFIXES, '');
+  s = percentDecode(s).trim();
+  s = s.replace(DOI_PREFIXES, '');
+  s = trimDoiTail(s).toLowerCase();
+  if (s.length > MAX_DOI_LENGTH) return null;
+  if (!DOI_WHOLE.test(s)) return null;
+  return s;
+}
+
+export function isDoi(input: string): boolean {
+  return normalizeDoi(input) !== null;
+}
+
+/** All DOIs appearing in free text, normalized, in order of appearance (not deduplicated). */
+export function findDoisInText(text: string): { id: ParsedDoi; index: number }[] {
+  const out: { id: ParsedDoi; index: number }[] = [];
+  if (typeof text !== 'string') return out;
+  const re = new RegExp(DOI_IN_TEXT.source, DOI_IN_TEXT.flags);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const p = parseDoi(m[0]);
+    if (p) out.push({ id: p, index: m.index });
+  }
+  return out;
+}
