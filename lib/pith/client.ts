@@ -1,0 +1,332 @@
+import { z } from 'zod';
+import type { PaperId } from '../ids/types';
+
+/**
+ * HTTP client for a Pith resolver and its mirrors.
+ *
+ * Only the identifier leaves the browser: requests carry no credentials, no
+ * referrer and no header besides `Accept`. Every response is size-capped,
+ * parsed and checked against a minimal zod shape before use; full
+ * verification happens elsewhere (verify.ts), and nothing returned here is
+ * ever trusted because of the host that served it.
+ */
+
+export type ClientResult =
+  | { kind: 'record'; text: string; host: string; url: string }
+  | { kind: 'not-found'; host: string }
+  | { kind: 'error'; reason: string; status?: number };
+
+export interface ClientOptions {
+  /** Primary resolver first, then mirrors, tried in order when one fails (not on a 404). */
+  baseUrls: string[];
+  fetch: typeof fetch;
+  /** Per request (each attempt), default 10 s. */
+  timeoutMs?: number;
+  /** Extra attempts after the first, for 5xx, 429 and network errors; default 2. */
+  retries?: number;
+  /** First backoff step; doubles per attempt, plus up to 100 % jitter. Default 300 ms. */
+  backoffMs?: number;
+  /** Upper bound for one wait (backoff or Retry-After), default 10 s. */
+  maxDelayMs?: number;
+  /** Response size cap in bytes, default 2 MB. */
+  maxBytes?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface PithClient {
+  resolve(id: PaperId): Promise<ClientResult>;
+  /** The bases in the order they are tried. */
+  readonly baseUrls: readonly string[];
+}
+
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The least a response must look like before we hand it to the verifier. */
+const RecordShape = z.looseObject({
+  record_type: z.string().optional(),
+  pith_number: z.string().max(64).optional(),
+  canonical_record: z.unknown().optional(),
+}).refine((o) => o.record_type !== undefined || o.pith_number !== undefined, {
+  message: 'neither record_type nor pith_number',
+});
+
+const PITH_SUFFIX_RE = /^(?:pith:(?:\d{4}:)?)?([A-Z2-7]{8,26})$/;
+
+/** Extract the bare base32 suffix from `pith:YYYY:SUFFIX`, `pith:SHORT` or `SUFFIX`. */
+export function pithSuffix(pithNumber: string): string | undefined {
+  const m = PITH_SUFFIX_RE.exec(pithNumber.trim().toUpperCase().replace(/^PITH:/, 'pith:'));
+  return m?.[1];
+}
+
+/** Normalise a base URL: no trailing slash; only https, or http on loopback. */
+export function normalizeBaseUrl(raw: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (u.username || u.password || u.search || u.hash) return undefined;
+  const loopback = u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback)) return undefined;
+  return (u.origin + u.pathname).replace(/\/+$/, '');
+}
+
+// ---------------------------------------------------------------------------
+// Mirror manifest (/pith-mirrors.json)
+
+const MirrorSchema = z.looseObject({
+  base_url: z.string().max(2048),
+  name: z.string().max(200).optional(),
+  url_patterns: z.union([z.array(z.string().max(2048)).max(64), z.record(z.string(), z.string().max(2048))]).optional(),
+  public_key: z.union([
+    z.string().max(512),
+    z.looseObject({ key_id: z.string().max(200).optional(), public_key_hex: z.string().max(512).optional(), public_key_b64: z.string().max(512).optional() }),
+  ]).optional(),
+});
+const ManifestSchema = z.looseObject({
+  mirrors: z.array(z.unknown()).max(256),
+  public_key: z.unknown().optional(),
+});
+
+export interface MirrorEntry {
+  baseUrl: string;
+  name?: string;
+  urlPatterns?: string[] | Record<string, string>;
+  publicKey?: unknown;
+}
+
+/**
+ * Parse `/pith-mirrors.json` (object or JSON text). Mirrors with a base URL that
+ * is not https (or http on 127.0.0.1/localhost) or that do not match the
+ * shape are dropped; a manifest that is not an object with `mirrors` gives [].
+ * Keys listed here are information only: they are never pinned automatically.
+ */
+export function parseMirrorManifest(json: unknown): MirrorEntry[] {
+  let value = json;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return [];
+    }
+  }
+  const m = ManifestSchema.safeParse(value);
+  if (!m.success) return [];
+  const out: MirrorEntry[] = [];
+  const seen = new Set<string>();
+  for (const raw of m.data.mirrors) {
+    const e = MirrorSchema.safeParse(raw);
+    if (!e.success) continue;
+    const baseUrl = normalizeBaseUrl(e.data.base_url);
+    if (!baseUrl || seen.has(baseUrl)) continue;
+    seen.add(baseUrl);
+    const entry: MirrorEntry = { baseUrl };
+    if (e.data.name !== undefined) entry.name = e.data.name;
+    if (e.data.url_patterns !== undefined) entry.urlPatterns = e.data.url_patterns;
+    if (e.data.public_key !== undefined) entry.publicKey = e.data.public_key;
+    out.push(entry);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+
+type Attempt =
+  | { kind: 'ok'; text: string; value: Record<string, unknown>; url: string }
+  | { kind: 'not-found' }
+  | { kind: 'error'; reason: string; status?: number };
+
+class SizeError extends Error {}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Retry-After: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (header == null) return undefined;
+  const h = header.trim();
+  if (/^\d+$/.test(h)) return Number(h) * 1000;
+  const t = Date.parse(h);
+  if (Number.isNaN(t)) return undefined;
+  return Math.max(0, t - now);
+}
+
+async function readCapped(res: Response, maxBytes: number): Promise<string> {
+  const len = res.headers.get('content-length');
+  if (len !== null && /^\d+$/.test(len.trim()) && Number(len) > maxBytes) throw new SizeError();
+  const body = res.body;
+  if (!body) {
+    const text = await res.text();
+    if (new TextEncoder().encode(text).byteLength > maxBytes) throw new SizeError();
+    return text;
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      void reader.cancel().catch(() => {});
+      throw new SizeError();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    all.set(c, off);
+    off += c.byteLength;
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(all);
+}
+
+function hostOf(base: string): string {
+  try {
+    return new URL(base).host;
+  } catch {
+    return base;
+  }
+}
+
+export function createClient(opts: ClientOptions): PithClient {
+  const bases = opts.baseUrls.map((b) => normalizeBaseUrl(b)).filter((b): b is string => !!b);
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const retries = Math.max(0, opts.retries ?? 2);
+  const backoffMs = opts.backoffMs ?? 300;
+  const maxDelayMs = opts.maxDelayMs ?? 10_000;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const sleep = opts.sleep ?? defaultSleep;
+  const random = opts.random ?? Math.random;
+  const now = opts.now ?? Date.now;
+  const doFetch = opts.fetch;
+
+  /** One request, no retries. */
+  async function once(url: string): Promise<Attempt & { retryable?: boolean; retryAfterMs?: number }> {
+    const ctrl = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ctrl.abort();
+    }, timeoutMs);
+    try {
+      const res = await doFetch(url, {
+        method: 'GET',
+        headers: { Accept: 'application/json' },
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+        redirect: 'follow',
+        signal: ctrl.signal,
+      });
+      if (res.status === 404 || res.status === 410) {
+        void res.body?.cancel().catch(() => {});
+        return { kind: 'not-found' };
+      }
+      if (res.status === 429) {
+        void res.body?.cancel().catch(() => {});
+        const ra = parseRetryAfter(res.headers.get('retry-after'), now());
+        return { kind: 'error', reason: 'the resolver is rate-limiting requests (HTTP 429)', status: 429, retryable: true, ...(ra !== undefined ? { retryAfterMs: ra } : {}) };
+      }
+      if (res.status >= 500) {
+        void res.body?.cancel().catch(() => {});
+        return { kind: 'error', reason: `the resolver had a server error (HTTP ${res.status})`, status: res.status, retryable: true };
+      }
+      if (!res.ok) {
+        void res.body?.cancel().catch(() => {});
+        return { kind: 'error', reason: `the resolver refused the request (HTTP ${res.status})`, status: res.status };
+      }
+      const text = await readCapped(res, maxBytes);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return { kind: 'error', reason: 'the resolver sent a response that is not valid JSON', status: res.status };
+      }
+      const shape = RecordShape.safeParse(value);
+      if (!shape.success) {
+        return { kind: 'error', reason: 'the resolver sent JSON that is not a Pith record', status: res.status };
+      }
+      return { kind: 'ok', text, value: shape.data as Record<string, unknown>, url };
+    } catch (e) {
+      if (e instanceof SizeError) {
+        return { kind: 'error', reason: `the response is larger than ${Math.round(maxBytes / 1024)} KB and was refused` };
+      }
+      if (timedOut) return { kind: 'error', reason: `the resolver did not answer within ${Math.round(timeoutMs / 100) / 10} s`, retryable: true };
+      return { kind: 'error', reason: 'the resolver could not be reached (network error)', retryable: true };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** One URL with bounded retries. */
+  async function withRetries(url: string): Promise<Attempt> {
+    let last: Attempt = { kind: 'error', reason: 'no attempt made' };
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      const r = await once(url);
+      if (r.kind !== 'error' || !r.retryable) return stripMeta(r);
+      last = stripMeta(r);
+      if (attempt === retries) break;
+      let delay: number;
+      if (r.retryAfterMs !== undefined) delay = r.retryAfterMs;
+      else {
+        const step = backoffMs * 2 ** attempt;
+        delay = step + random() * step;
+      }
+      await sleep(Math.min(maxDelayMs, Math.max(0, delay)));
+    }
+    return last;
+  }
+
+  function stripMeta(r: Attempt & { retryable?: boolean; retryAfterMs?: number }): Attempt {
+    if (r.kind === 'error') return r.status !== undefined ? { kind: 'error', reason: r.reason, status: r.status } : { kind: 'error', reason: r.reason };
+    return r;
+  }
+
+  function isFullRecord(v: Record<string, unknown>): boolean {
+    return v.record_type !== undefined || v.canonical_record !== undefined;
+  }
+
+  async function resolveAt(base: string, id: PaperId): Promise<Attempt> {
+    if (id.kind === 'pith') {
+      return withRetries(`${base}/pith/${encodeURIComponent(id.id)}.json`);
+    }
+    const param = id.kind === 'arxiv' ? 'arxiv' : 'doi';
+    const first = await withRetries(`${base}/api/pith-number/resolve?${param}=${encodeURIComponent(id.id)}&json=true`);
+    if (first.kind !== 'ok' || isFullRecord(first.value)) return first;
+    const pn = first.value.pith_number;
+    const suffix = typeof pn === 'string' ? pithSuffix(pn) : undefined;
+    if (!suffix || suffix.length !== 26) return { kind: 'error', reason: 'the resolver answered with an unreadable Pith Number' };
+    const second = await withRetries(`${base}/pith/${suffix}.json`);
+    if (second.kind === 'ok' && !isFullRecord(second.value)) return { kind: 'error', reason: 'the resolver sent JSON that is not a Pith record' };
+    return second;
+  }
+
+  async function resolve(id: PaperId): Promise<ClientResult> {
+    if (bases.length === 0) return { kind: 'error', reason: 'no resolver is configured (the base URL must be https)' };
+    const errors: string[] = [];
+    let lastStatus: number | undefined;
+    for (const base of bases) {
+      let r: Attempt;
+      try {
+        r = await resolveAt(base, id);
+      } catch {
+        r = { kind: 'error', reason: 'unexpected failure while contacting the resolver' };
+      }
+      const host = hostOf(base);
+      if (r.kind === 'ok') return { kind: 'record', text: r.text, host, url: r.url };
+      if (r.kind === 'not-found') return { kind: 'not-found', host };
+      errors.push(bases.length > 1 ? `${host}: ${r.reason}` : r.reason);
+      lastStatus = r.status;
+    }
+    const reason = errors.length > 1 ? `no resolver answered (${errors.join('; ')})` : (errors[0] ?? 'no resolver answered');
+    return lastStatus !== undefined ? { kind: 'error', reason, status: lastStatus } : { kind: 'error', reason };
+  }
+
+  return { resolve, baseUrls: bases };
+}

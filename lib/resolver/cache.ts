@@ -1,0 +1,306 @@
+import { z } from 'zod';
+import { ReportSchema } from '../messages';
+import type { StorageAdapter } from './storage';
+
+/**
+ * The lookup cache, on a StorageAdapter (browser.storage.local in the extension).
+ *
+ * - One storage key per paper (`pl:c:<idKey>`), holding the record TEXT as served
+ *   (bigint-safe), when and where it was fetched, and the page-independent
+ *   verification report plus the few fields the page binding needs — so a warm
+ *   listing re-binds each row without parsing records or checking signatures.
+ * - Negative entries (`not-found`) are kept too; the resolver gives them a
+ *   shorter TTL.
+ * - Every entry carries `v: CACHE_VERSION`. The index (`pl:index`) carries it as
+ *   well: when it differs (a schema change) every old entry is dropped once,
+ *   instead of being misread. Entries that fail the zod schema on read are
+ *   ignored and removed.
+ * - LRU: the index maps each key to its last use; writes are batched (one
+ *   storage.set per flush) and the least recently used entries above
+ *   `maxEntries` are removed.
+ * Storage failures (quota, a closing context) never fail a lookup: the cache
+ * then just misses.
+ */
+
+export const CACHE_VERSION = 1;
+export const ENTRY_PREFIX = 'pl:c:';
+export const INDEX_KEY = 'pl:index';
+
+const BindSchema = z.object({
+  source: z.object({ id: z.string().optional(), kind: z.string().optional(), version: z.number().optional() }).optional(),
+  titleSha: z.string().optional(),
+  dois: z.array(z.string()),
+});
+export type BindInfo = z.infer<typeof BindSchema>;
+
+const RecordEntrySchema = z.object({
+  v: z.literal(CACHE_VERSION),
+  kind: z.literal('record'),
+  fetchedAt: z.number(),
+  host: z.string(),
+  text: z.string(),
+  /** Which verifier/trust configuration produced `report`; a different one re-verifies from `text`. */
+  stamp: z.string(),
+  report: ReportSchema,
+  bind: BindSchema,
+  pithNumber: z.string().optional(),
+  headline: z.string().optional(),
+  summary: z.string().optional(),
+});
+const NegativeEntrySchema = z.object({
+  v: z.literal(CACHE_VERSION),
+  kind: z.literal('not-found'),
+  fetchedAt: z.number(),
+  host: z.string(),
+});
+export const EntrySchema = z.discriminatedUnion('kind', [RecordEntrySchema, NegativeEntrySchema]);
+export type CacheEntry = z.infer<typeof EntrySchema>;
+export type RecordEntry = z.infer<typeof RecordEntrySchema>;
+
+const IndexSchema = z.object({ v: z.number(), e: z.record(z.string(), z.number()) });
+
+export interface CacheOptions {
+  maxEntries?: number;
+  now?: () => number;
+  /** Delay before batched writes reach storage; 0 = end of the current tick. Default 200 ms. */
+  flushDelayMs?: number;
+}
+
+export interface CacheStats {
+  version: number;
+  entries: number;
+  records: number;
+  notFound: number;
+  maxEntries: number;
+  /** Approximate size of the stored entries (JSON characters). */
+  bytes: number;
+  oldestFetchedAt?: number;
+  newestFetchedAt?: number;
+}
+
+export class LookupCache {
+  private index: Map<string, number> | undefined;
+  private loading: Promise<void> | undefined;
+  private pending = new Map<string, CacheEntry>();
+  private indexDirty = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private scheduled = false;
+  private chain: Promise<void> = Promise.resolve();
+  readonly maxEntries: number;
+  private readonly now: () => number;
+  private readonly flushDelayMs: number;
+
+  constructor(private readonly storage: StorageAdapter, opts: CacheOptions = {}) {
+    this.maxEntries = Math.max(1, opts.maxEntries ?? 5000);
+    this.now = opts.now ?? Date.now;
+    this.flushDelayMs = opts.flushDelayMs ?? 200;
+  }
+
+  static keyFor(idKey: string): string {
+    return ENTRY_PREFIX + idKey;
+  }
+
+  private async loadIndex(): Promise<Map<string, number>> {
+    if (this.index) return this.index;
+    if (!this.loading) {
+      this.loading = (async () => {
+        let raw: unknown;
+        try {
+          raw = (await this.storage.get([INDEX_KEY]))[INDEX_KEY];
+        } catch {
+          raw = undefined;
+        }
+        const parsed = IndexSchema.safeParse(raw);
+        if (parsed.success && parsed.data.v === CACHE_VERSION) {
+          this.index = new Map(Object.entries(parsed.data.e));
+          return;
+        }
+        // No index, a corrupted one or another version: drop what the old one knew.
+        const stale = new Set<string>();
+        if (raw && typeof raw === 'object' && 'e' in raw && raw.e && typeof raw.e === 'object') {
+          for (const k of Object.keys(raw.e)) if (k.startsWith(ENTRY_PREFIX)) stale.add(k);
+        }
+        if (this.storage.getAll) {
+          try {
+            for (const k of Object.keys(await this.storage.getAll())) if (k.startsWith(ENTRY_PREFIX)) stale.add(k);
+          } catch {
+            /* ignore */
+          }
+        }
+        this.index = new Map();
+        try {
+          if (stale.size) await this.storage.remove([...stale]);
+          await this.storage.set({ [INDEX_KEY]: { v: CACHE_VERSION, e: {} } });
+        } catch {
+          /* ignore */
+        }
+      })();
+    }
+    await this.loading;
+    return this.index ?? new Map();
+  }
+
+  /** Read many entries in one storage read; invalid ones are dropped. Touches the LRU. */
+  async getMany(idKeys: readonly string[]): Promise<Map<string, CacheEntry>> {
+    const index = await this.loadIndex();
+    const out = new Map<string, CacheEntry>();
+    const want: string[] = [];
+    for (const k of new Set(idKeys)) {
+      const sk = LookupCache.keyFor(k);
+      const p = this.pending.get(sk);
+      if (p) out.set(k, p);
+      else want.push(sk);
+    }
+    let got: Record<string, unknown> = {};
+    if (want.length) {
+      try {
+        got = await this.storage.get(want);
+      } catch {
+        got = {};
+      }
+    }
+    const bad: string[] = [];
+    for (const sk of want) {
+      const raw = got[sk];
+      if (raw === undefined) continue;
+      const parsed = EntrySchema.safeParse(raw);
+      if (parsed.success) out.set(sk.slice(ENTRY_PREFIX.length), parsed.data);
+      else bad.push(sk);
+    }
+    const t = this.now();
+    for (const k of out.keys()) {
+      index.set(LookupCache.keyFor(k), t);
+      this.indexDirty = true;
+    }
+    if (bad.length) {
+      for (const sk of bad) index.delete(sk);
+      this.indexDirty = true;
+      this.enqueue(() => this.storage.remove(bad));
+    }
+    if (this.indexDirty) this.schedule();
+    return out;
+  }
+
+  async get(idKey: string): Promise<CacheEntry | undefined> {
+    return (await this.getMany([idKey])).get(idKey);
+  }
+
+  async put(idKey: string, entry: CacheEntry): Promise<void> {
+    const index = await this.loadIndex();
+    const sk = LookupCache.keyFor(idKey);
+    this.pending.set(sk, entry);
+    index.set(sk, this.now());
+    this.indexDirty = true;
+    this.schedule();
+  }
+
+  private enqueue(op: () => Promise<unknown>): Promise<void> {
+    this.chain = this.chain.then(op).then(
+      () => {},
+      () => {},
+    );
+    return this.chain;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const go = () => {
+      this.timer = undefined;
+      this.scheduled = false;
+      void this.flush();
+    };
+    if (this.flushDelayMs > 0) this.timer = setTimeout(go, this.flushDelayMs);
+    else queueMicrotask(go);
+  }
+
+  /** Write batched entries and the index now; evict beyond maxEntries. */
+  async flush(): Promise<void> {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.scheduled = false;
+    }
+    const index = this.index;
+    if (!index || (!this.pending.size && !this.indexDirty)) return this.chain;
+    const evicted: string[] = [];
+    if (index.size > this.maxEntries) {
+      const byAge = [...index.entries()].sort((a, b) => a[1] - b[1]);
+      for (const [k] of byAge.slice(0, index.size - this.maxEntries)) {
+        index.delete(k);
+        this.pending.delete(k);
+        evicted.push(k);
+      }
+    }
+    const items: Record<string, unknown> = {};
+    for (const [k, v] of this.pending) items[k] = v;
+    this.pending.clear();
+    items[INDEX_KEY] = { v: CACHE_VERSION, e: Object.fromEntries(index) };
+    this.indexDirty = false;
+    return this.enqueue(async () => {
+      await this.storage.set(items);
+      if (evicted.length) await this.storage.remove(evicted);
+    });
+  }
+
+  async remove(idKeys: readonly string[]): Promise<void> {
+    const index = await this.loadIndex();
+    const sks = idKeys.map((k) => LookupCache.keyFor(k));
+    for (const sk of sks) {
+      index.delete(sk);
+      this.pending.delete(sk);
+    }
+    this.indexDirty = true;
+    await this.enqueue(() => this.storage.remove(sks));
+    this.schedule();
+  }
+
+  async clear(): Promise<void> {
+    const index = await this.loadIndex();
+    const keys = new Set<string>(index.keys());
+    if (this.storage.getAll) {
+      try {
+        for (const k of Object.keys(await this.storage.getAll())) if (k.startsWith(ENTRY_PREFIX)) keys.add(k);
+      } catch {
+        /* ignore */
+      }
+    }
+    index.clear();
+    this.pending.clear();
+    this.indexDirty = false;
+    await this.enqueue(async () => {
+      if (keys.size) await this.storage.remove([...keys]);
+      await this.storage.set({ [INDEX_KEY]: { v: CACHE_VERSION, e: {} } });
+    });
+  }
+
+  async stats(): Promise<CacheStats> {
+    await this.flush();
+    const index = await this.loadIndex();
+    const keys = [...index.keys()];
+    let got: Record<string, unknown> = {};
+    try {
+      got = keys.length ? await this.storage.get(keys) : {};
+    } catch {
+      got = {};
+    }
+    const s: CacheStats = { version: CACHE_VERSION, entries: 0, records: 0, notFound: 0, maxEntries: this.maxEntries, bytes: 0 };
+    for (const k of keys) {
+      const parsed = EntrySchema.safeParse(got[k]);
+      if (!parsed.success) continue;
+      s.entries++;
+      if (parsed.data.kind === 'record') s.records++;
+      else s.notFound++;
+      s.bytes += JSON.stringify(parsed.data).length;
+      const f = parsed.data.fetchedAt;
+      if (s.oldestFetchedAt === undefined || f < s.oldestFetchedAt) s.oldestFetchedAt = f;
+      if (s.newestFetchedAt === undefined || f > s.newestFetchedAt) s.newestFetchedAt = f;
+    }
+    return s;
+  }
+
+  /** Number of keys the LRU index holds (for tests). */
+  async size(): Promise<number> {
+    return (await this.loadIndex()).size;
+  }
+}
