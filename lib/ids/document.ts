@@ -60,21 +60,15 @@ function firstMeta(meta: MetaMap, ...names: string[]): string | undefined {
   return undefined;
 }
 
-/** Text of an element without its `span.descriptor` ("Title:") and with whitespace collapsed. */
+/** Text of an element without its leading `span.descriptor` ("Title:") and with whitespace collapsed. */
 export function textWithoutDescriptor(el: Element): string {
-  let out = '';
-  const kids = el.childNodes;
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i];
-    if (!k) continue;
-    if (k.nodeType === 1) {
-      const e = k as Element;
-      const cls = e.getAttribute('class') ?? '';
-      if (/(?:^|\s)descriptor(?:\s|$)/.test(cls)) continue;
-    }
-    out += k.textContent ?? '';
+  let text = collapseWhitespace(el.textContent ?? '');
+  const first = el.firstElementChild;
+  if (first && /(?:^|\s)descriptor(?:\s|$)/.test(first.getAttribute('class') ?? '')) {
+    const d = collapseWhitespace(first.textContent ?? '');
+    if (d.length > 0 && text.startsWith(d)) text = text.slice(d.length).trimStart();
   }
-  return collapseWhitespace(out).replace(/^Title:\s*/i, '');
+  return text.replace(/^Title:\s*/i, '');
 }
 
 function nonEmpty(s: string | undefined | null): string | undefined {
@@ -327,39 +321,68 @@ function isAbstractLink(a: Element): boolean {
   return (a.getAttribute('href') ?? '').includes('/abs/');
 }
 
+const LIST_TITLE_CLASS = /(?:^|\s)list-title(?:\s|$)/;
+
+/** The abstract link of a listing `dt`: usually a direct child, else any descendant. */
+function abstractLinkOf(dt: Element): Element | undefined {
+  const kids = dt.children;
+  for (let j = 0; j < kids.length; j++) {
+    const a = kids[j];
+    if (a && a.tagName.toUpperCase() === 'A' && isAbstractLink(a)) return a;
+  }
+  const links = dt.getElementsByTagName('a');
+  for (let j = 0; j < links.length; j++) {
+    const a = links[j];
+    if (a && isAbstractLink(a)) return a;
+  }
+  return undefined;
+}
+
+/** The `.list-title` inside a listing `dd` (dd > div.meta > div.list-title), found by walking a few levels of children. */
+function findListTitle(dd: Element): Element | null {
+  let level: Element[] = [dd];
+  for (let depth = 0; depth < 4 && level.length > 0; depth++) {
+    const next: Element[] = [];
+    for (const el of level) {
+      const kids = el.children;
+      for (let i = 0; i < kids.length; i++) {
+        const k = kids[i];
+        if (!k) continue;
+        const cls = k.getAttribute('class');
+        if (cls !== null && LIST_TITLE_CLASS.test(cls)) return k;
+        next.push(k);
+      }
+    }
+    level = next;
+  }
+  return null;
+}
+
 /**
  * Every row of every `dl` (`dl#articles`, "New submissions", "Cross-lists",
- * "Replacements", catch-up pages): one query for all `dt`/`dd` in document
- * order; a `dd` gives its title to the paper of the `dt` before it.
+ * "Replacements", catch-up pages), in document order: one pass over all
+ * `dt` elements; each row's title comes from the `dd` that follows its `dt`.
+ * No per-row document-wide query.
  */
 function listingPage(doc: Document): PageDetection {
   const papers: DetectedPaper[] = [];
-  const nodes = doc.querySelectorAll('dl dt, dl dd');
-  let last: DetectedPaper | undefined;
-  for (let i = 0; i < nodes.length; i++) {
-    const el = nodes[i];
-    if (!el) continue;
-    if (el.tagName.toUpperCase() === 'DT') {
-      last = undefined;
-      const links = el.getElementsByTagName('a');
-      let link: Element | undefined;
-      for (let j = 0; j < links.length; j++) {
-        const a = links[j];
-        if (a && isAbstractLink(a)) {
-          link = a;
-          break;
-        }
-      }
-      if (!link) continue;
-      const id = idFromAbsLink(link);
-      if (!id) continue;
-      last = { id, anchor: link };
-      papers.push(last);
-    } else if (last && last.title === undefined) {
-      const t = el.querySelector('.list-title');
+  const dts = doc.getElementsByTagName('dt');
+  for (let i = 0; i < dts.length; i++) {
+    const dt = dts[i];
+    if (!dt) continue;
+    const link = abstractLinkOf(dt);
+    if (!link) continue;
+    const id = idFromAbsLink(link);
+    if (!id) continue;
+    const paper: DetectedPaper = { id, anchor: link };
+    let sib = dt.nextElementSibling;
+    while (sib && sib.tagName !== 'DD' && sib.tagName !== 'DT' && sib.tagName !== 'dd' && sib.tagName !== 'dt') sib = sib.nextElementSibling;
+    if (sib && sib.tagName.toUpperCase() === 'DD') {
+      const t = findListTitle(sib);
       const title = t ? nonEmpty(textWithoutDescriptor(t)) : undefined;
-      if (title !== undefined) last.title = title;
+      if (title !== undefined) paper.title = title;
     }
+    papers.push(paper);
   }
   return { kind: 'listing', papers, conflicts: [] };
 }

@@ -1,0 +1,212 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { detectFromDocument, type PageDetection } from '../../../lib/ids';
+import { generateListing, LISTING_IDS_25, listingIds } from '../../fixtures/pages/generate-listing';
+
+const PAGES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/pages');
+
+function load(html: string, url: string): Document {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  window.document.write(html);
+  return window.document as unknown as Document;
+}
+
+function page(path: string, url: string): { doc: Document; det: PageDetection } {
+  const doc = load(readFileSync(join(PAGES, path), 'utf8'), url);
+  return { doc, det: detectFromDocument(doc, url) };
+}
+
+const titleHash = (t: string) => createHash('sha256').update(t.toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex');
+
+describe('arXiv abstract pages', () => {
+  it('2404.14294: id, current version from the submission history, raw title, anchor h1.title', () => {
+    const { det } = page('arxiv.org/abs/2404.14294.html', 'https://arxiv.org/abs/2404.14294');
+    expect(det.kind).toBe('abstract');
+    expect(det.conflicts).toEqual([]);
+    expect(det.papers).toHaveLength(1);
+    const p = det.papers[0]!;
+    expect(p.id).toEqual({ kind: 'arxiv', id: '2404.14294', version: 3 });
+    expect(p.title).toBe('A Survey on Efficient Inference for Large Language Models');
+    // The title binds to the Pith record of 2404.14294v3.
+    expect(titleHash(p.title!)).toBe('0158e010d7858a65e7781dd03ec62b813bbae982fd020a8150281fd273403c03');
+    expect(p.anchor?.tagName).toBe('H1');
+    expect(p.anchor?.className).toContain('title');
+    expect(p.alternateIds).toBeUndefined(); // the arXiv DOI is the same id, not an alternate
+  });
+
+  it('URL version wins; a version the page does not show is a conflict', () => {
+    const v3 = page('arxiv.org/abs/2404.14294.html', 'https://arxiv.org/abs/2404.14294v3').det;
+    expect(v3.papers[0]!.id).toEqual({ kind: 'arxiv', id: '2404.14294', version: 3 });
+    expect(v3.conflicts).toEqual([]);
+    const v1 = page('arxiv.org/abs/2404.14294.html', 'https://arxiv.org/abs/2404.14294v1').det;
+    expect(v1.papers[0]!.id).toEqual({ kind: 'arxiv', id: '2404.14294', version: 1 });
+    expect(v1.conflicts).toHaveLength(1);
+    expect(v1.conflicts[0]).toMatch(/v1.*v3/);
+  });
+
+  it('URL and citation_arxiv_id disagreeing is a conflict, not a silent pick', () => {
+    const { det } = page('arxiv.org/abs/2404.14294.html', 'https://arxiv.org/abs/2404.14295');
+    expect(det.papers[0]!.id.id).toBe('2404.14295');
+    expect(det.conflicts.some((c) => c.includes('2404.14295') && c.includes('2404.14294'))).toBe(true);
+  });
+
+  it('hep-th/9901001: old-style id, LaTeX title kept raw, journal DOI as an alternate id (not a conflict)', () => {
+    const { det } = page('arxiv.org/abs/hep-th/9901001.html', 'https://arxiv.org/abs/hep-th/9901001');
+    expect(det.kind).toBe('abstract');
+    expect(det.conflicts).toEqual([]);
+    expect(det.papers).toHaveLength(1);
+    const p = det.papers[0]!;
+    expect(p.id).toEqual({ kind: 'arxiv', id: 'hep-th/9901001', version: 2 });
+    expect(p.title).toBe('Boundary States and Moduli of D-Branes on $\\mathbb{C}^3/\\mathbb{Z}_3$ Orbifolds');
+    expect(p.alternateIds).toEqual([{ kind: 'doi', id: '10.1088/1126-6708/1999/03/001' }]);
+    expect(p.anchor?.tagName).toBe('H1');
+  });
+
+  it('falls back to og:title and then the h1 without its descriptor', () => {
+    const html = readFileSync(join(PAGES, 'arxiv.org/abs/2404.14294.html'), 'utf8').replace(/<meta name="citation_title"[^>]*>/, '');
+    const noOg = html.replace(/<meta property="og:title"[^>]*>/, '');
+    const url = 'https://arxiv.org/abs/2404.14294';
+    expect(detectFromDocument(load(html, url), url).papers[0]!.title).toBe('A Survey on Efficient Inference for Large Language Models');
+    expect(detectFromDocument(load(noOg, url), url).papers[0]!.title).toBe('A Survey on Efficient Inference for Large Language Models');
+  });
+
+  it('export.arxiv.org serves the same page', () => {
+    const { det } = page('arxiv.org/abs/2404.14294.html', 'https://export.arxiv.org/abs/2404.14294');
+    expect(det.papers[0]!.id).toEqual({ kind: 'arxiv', id: '2404.14294', version: 3 });
+  });
+});
+
+describe('arXiv HTML and PDF views', () => {
+  it('html/2404.14294v3', () => {
+    const { det } = page('arxiv.org/html/2404.14294v3.html', 'https://arxiv.org/html/2404.14294v3');
+    expect(det.kind).toBe('html');
+    expect(det.papers).toHaveLength(1);
+    expect(det.papers[0]!.id).toEqual({ kind: 'arxiv', id: '2404.14294', version: 3 });
+    expect(det.papers[0]!.title).toBe('A Survey on Efficient Inference for Large Language Models');
+    expect(det.papers[0]!.anchor?.tagName).toBe('H1');
+  });
+
+  it('pdf: the URL is all there is', () => {
+    const doc = load('<html><body><embed type="application/pdf"></body></html>', 'https://arxiv.org/pdf/2404.14294v2');
+    const det = detectFromDocument(doc, 'https://arxiv.org/pdf/2404.14294v2');
+    expect(det.kind).toBe('pdf');
+    expect(det.papers.map((p) => p.id)).toEqual([{ kind: 'arxiv', id: '2404.14294', version: 2 }]);
+  });
+});
+
+describe('arXiv listing and search pages', () => {
+  it('list/cs.CL/new: all 25 rows in order, with titles and anchors', () => {
+    const { det } = page('arxiv.org/list/cs.CL/new.html', 'https://arxiv.org/list/cs.CL/new');
+    expect(det.kind).toBe('listing');
+    expect(det.conflicts).toEqual([]);
+    expect(det.papers.map((p) => p.id.id)).toEqual([...LISTING_IDS_25]);
+    expect(det.papers.slice(0, 7).map((p) => p.id.id)).toEqual(['2404.14294', '1903.07835', '2302.14782', '1306.0013', '2605.00424', '2304.01373', '2404.99999']);
+    for (const p of det.papers) {
+      expect(p.id.kind).toBe('arxiv');
+      expect(p.title).toMatch(/\S/);
+      expect(p.title).not.toMatch(/^Title:/);
+      expect(p.anchor?.getAttribute('title')).toBe('Abstract');
+      expect(p.anchor?.closest('dt')).not.toBeNull();
+    }
+    expect(det.papers[0]!.title).toBe('A Survey on Efficient Inference for Large Language Models');
+  });
+
+  it('listing via /list/.../pastweek?show=2000 and /catchup URLs', () => {
+    const html = readFileSync(join(PAGES, 'arxiv.org/list/cs.CL/new.html'), 'utf8');
+    for (const url of ['https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', 'https://arxiv.org/catchup/cs.CL/2024-04-22', 'https://arxiv.org/list/cs.CL/2404']) {
+      const det = detectFromDocument(load(html, url), url);
+      expect(det.kind).toBe('listing');
+      expect(det.papers).toHaveLength(25);
+    }
+  });
+
+  it('search results: every li.arxiv-result, title without search-hit markup, anchor p.list-title', () => {
+    const { det } = page('arxiv.org/search/index.html', 'https://arxiv.org/search/?query=efficient+inference&searchtype=all');
+    expect(det.kind).toBe('search');
+    expect(det.papers.map((p) => p.id.id)).toEqual(['2404.14294', '2304.01373', '2404.00001', 'hep-th/9901001']);
+    expect(det.papers[0]!.title).toBe('A Survey on Efficient Inference for Large Language Models');
+    for (const p of det.papers) {
+      expect(p.anchor?.tagName).toBe('P');
+      expect(p.anchor?.className).toContain('list-title');
+    }
+  });
+
+  it('generated 2,000-row listing: 2,000 ids in order, each with an anchor, fast', () => {
+    const html = generateListing(2000);
+    const url = 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000';
+    const doc = load(html, url);
+    detectFromDocument(doc, url); // warm-up (JIT, selector caches)
+    const times: number[] = [];
+    let det: PageDetection | undefined;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      det = detectFromDocument(doc, url);
+      times.push(performance.now() - t0);
+    }
+    const best = Math.min(...times);
+    expect(det!.papers.map((p) => p.id.id)).toEqual(listingIds(2000));
+    expect(det!.papers.slice(0, 25).map((p) => p.id.id)).toEqual([...LISTING_IDS_25]);
+    expect(det!.papers.every((p) => p.anchor !== undefined && p.title !== undefined)).toBe(true);
+    // Budget is 50 ms in a browser; happy-dom is slower than a real DOM, so
+    // allow headroom here and report the time.
+    console.log(`2,000-row listing: best ${best.toFixed(1)} ms of ${times.map((t) => t.toFixed(1)).join(', ')}`);
+    expect(best).toBeLessThan(250);
+  });
+});
+
+describe('publisher pages', () => {
+  const cases: [string, string, string[], PageDetection['kind']][] = [
+    ['publisher.example/doi/10.1145/3442188.3445922.html', 'https://publisher.example/doi/10.1145/3442188.3445922', ['10.1145/3442188.3445922'], 'publisher'],
+    ['publisher.example/article/dc-identifier.html', 'https://publisher.example/article/dc-identifier', ['10.1038/nature14539'], 'publisher'],
+    ['publisher.example/article/prism.html', 'https://publisher.example/article/prism', ['10.1007/s11263-015-0816-y'], 'publisher'],
+    ['publisher.example/article/bepress.html', 'https://publisher.example/article/bepress', ['10.1002/anie.201915678'], 'publisher'],
+    ['publisher.example/article/jsonld.html', 'https://publisher.example/article/jsonld', ['10.1016/s0140-6736(20)30183-5'], 'publisher'],
+  ];
+  it.each(cases)('%s', (path, url, dois, kind) => {
+    const { det } = page(path, url);
+    expect(det.kind).toBe(kind);
+    expect(det.conflicts).toEqual([]);
+    expect(det.papers.map((p) => p.id)).toEqual(dois.map((id) => ({ kind: 'doi', id })));
+    expect(det.papers[0]!.title).toMatch(/\S/);
+    expect(det.papers[0]!.anchor?.tagName).toBe('H1');
+  });
+
+  it('citation_title wins over the visible heading', () => {
+    const { det } = page('publisher.example/doi/10.1145/3442188.3445922.html', 'https://publisher.example/doi/10.1145/3442188.3445922');
+    expect(det.papers[0]!.title).toBe('On the Dangers of Stochastic Parrots: Can Language Models Be Too Big?');
+  });
+
+  it('two conflicting DOIs: both kept, the disagreement reported', () => {
+    const { det } = page('publisher.example/article/conflict.html', 'https://publisher.example/article/conflict');
+    expect(det.papers.map((p) => p.id.id)).toEqual(['10.1145/3442188.3445922', '10.1038/nature14539']);
+    expect(det.conflicts).toHaveLength(1);
+    expect(det.conflicts[0]).toContain('10.1145/3442188.3445922');
+    expect(det.conflicts[0]).toContain('10.1038/nature14539');
+    expect(det.conflicts[0]).toContain('citation_doi');
+  });
+
+  it('URL DOI and metadata DOI disagreeing is a conflict', () => {
+    const html = readFileSync(join(PAGES, 'publisher.example/article/prism.html'), 'utf8');
+    const url = 'https://publisher.example/doi/full/10.1002/anie.201915678';
+    const det = detectFromDocument(load(html, url), url);
+    expect(det.conflicts).toHaveLength(1);
+    expect(det.conflicts[0]).toMatch(/the address/);
+  });
+
+  it('no DOI: nothing detected, kind other', () => {
+    const { det } = page('publisher.example/article/none.html', 'https://publisher.example/article/none');
+    expect(det).toMatchObject({ kind: 'other', papers: [], conflicts: [] });
+  });
+
+  it('pith.science page', () => {
+    const doc = load('<html><head><title>pith</title></head><body><h1>Pith Number</h1></body></html>', 'https://pith.science/pith/7YXM6JRYOH4O5NBMCHKEPDPSW2');
+    const det = detectFromDocument(doc, 'https://pith.science/pith/7YXM6JRYOH4O5NBMCHKEPDPSW2');
+    expect(det.papers.map((p) => p.id)).toEqual([{ kind: 'pith', id: '7YXM6JRYOH4O5NBMCHKEPDPSW2' }]);
+    expect(det.kind).toBe('other');
+  });
+});
