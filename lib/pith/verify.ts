@@ -421,49 +421,43 @@ function checkBinding(
   const cs = cr.source;
   const ok: string[] = [];
   const problems: string[] = [];
+  // expected/computed of the first failing part, else of the first part checked
+  let shown: { expected?: string; computed?: string; failed: boolean } | undefined;
+  const part = (pass: boolean, good: string, bad: string, expected: string | undefined, computed: string) => {
+    if (pass) ok.push(good);
+    else problems.push(bad);
+    if (!shown || (!shown.failed && !pass)) shown = { expected, computed, failed: !pass };
+  };
   let versionNote: string | undefined;
-  let expected: string | undefined;
-  let computedStr: string | undefined;
   if (pageId) {
     if (pageId.kind === 'arxiv') {
-      expected = `arxiv:${cs.id}`;
-      computedStr = `arxiv:${pageId.id}`;
-      if (cs.kind === 'arxiv' && cs.id.toLowerCase() === pageId.id.toLowerCase()) {
-        ok.push(`arXiv ${pageId.id}`);
-        if (pageId.version !== undefined && !sameVersion(pageId.version, cs.version)) {
-          versionNote = `record is for v${String(cs.version)}`;
-        }
-      } else problems.push(`the page is arXiv ${pageId.id}, the record is for ${cs.kind} ${cs.id}`);
+      const same = cs.kind === 'arxiv' && cs.id.toLowerCase() === pageId.id.toLowerCase();
+      part(same, `arXiv ${pageId.id}`, `the page is arXiv ${pageId.id}, the record is for ${cs.kind} ${cs.id}`, `arxiv:${cs.id}`, `arxiv:${pageId.id}`);
+      if (same && pageId.version !== undefined && !sameVersion(pageId.version, cs.version)) {
+        versionNote = `record is for v${String(cs.version)}`;
+      }
     } else if (pageId.kind === 'doi') {
       const doi = pageId.id.toLowerCase();
-      expected = aliases.find((a) => a.alias_kind === 'doi')?.alias_value ?? (cs.kind === 'arxiv' ? `10.48550/arxiv.${cs.id.toLowerCase()}` : undefined);
-      computedStr = doi;
-      const known =
-        aliases.some((a) => a.alias_kind === 'doi' && a.alias_value.toLowerCase() === doi) ||
-        (cs.kind === 'arxiv' && doi === `10.48550/arxiv.${cs.id.toLowerCase()}`);
-      if (known) ok.push(`DOI ${doi}`);
-      else problems.push(`the page’s DOI ${doi} is not among the record’s`);
+      const arxivDoi = cs.kind === 'arxiv' ? `10.48550/arxiv.${cs.id.toLowerCase()}` : undefined;
+      const known = aliases.some((a) => a.alias_kind === 'doi' && a.alias_value.toLowerCase() === doi) || doi === arxivDoi;
+      const expected = aliases.find((a) => a.alias_kind === 'doi')?.alias_value ?? arxivDoi;
+      part(known, `DOI ${doi}`, `the page’s DOI ${doi} is not among the record’s`, expected, doi);
     } else if (pageId.kind === 'pith') {
-      expected = suffix;
-      computedStr = pageId.id;
-      if (suffix !== undefined && pageId.id.length >= 8 && suffix.startsWith(pageId.id.toUpperCase())) ok.push(`Pith Number ${pageId.id}`);
-      else problems.push(`the page’s Pith Number ${pageId.id} is not this record’s`);
+      const same = suffix !== undefined && pageId.id.length >= 8 && suffix.startsWith(pageId.id.toUpperCase());
+      part(same, `Pith Number ${pageId.id}`, `the page’s Pith Number ${pageId.id} is not this record’s`, suffix, pageId.id);
     }
   }
   if (pageTitle !== undefined) {
     const h = titleCanonSha256(pageTitle);
-    if (h === cr.metadata.title_canon_sha256) ok.push('title hash');
-    else problems.push('the page’s title hashes differently from the record’s title_canon_sha256');
-    if (!pageId) {
-      expected = cr.metadata.title_canon_sha256;
-      computedStr = h;
-    }
+    part(h === cr.metadata.title_canon_sha256, 'title hash', 'the page’s title hashes differently from the record’s title_canon_sha256', cr.metadata.title_canon_sha256, h);
   }
   const note = versionNote ? ` (${versionNote}; the page shows another version)` : '';
-  if (problems.length) {
-    return { check: check('binding', 'fail', `This record is not for the paper on this page: ${problems.join('; ')}.`, expected, computedStr), versionNote };
-  }
-  return { check: check('binding', 'pass', `The record is for the paper on this page (${ok.join(', ')})${note}.`, expected, computedStr), versionNote };
+  const c = problems.length
+    ? check('binding', 'fail', `This record is not for the paper on this page: ${problems.join('; ')}.`, shown?.expected, shown?.computed)
+    : ok.length
+      ? check('binding', 'pass', `The record is for the paper on this page (${ok.join(', ')})${note}.`, shown?.expected, shown?.computed)
+      : check('binding', 'skip', 'The page gave nothing the record can be bound to.');
+  return versionNote ? { check: c, versionNote } : { check: c };
 }
 
 export interface ReceiptVerification {

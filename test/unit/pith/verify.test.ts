@@ -234,7 +234,7 @@ describe('tampering never verifies', () => {
 
   it('a consistently re-hashed, re-numbered record with Pith’s old signature is invalid', () => {
     const key = generateTestKey('k');
-    const rec = signRecord({ ...seed(), canonical_record: { ...seed().canonical_record, schema_version: '1.1' } }, key);
+    const rec = signRecord<Json>({ ...seed(), canonical_record: { ...seed().canonical_record, schema_version: '1.1' } }, key);
     rec.receipt = seed().receipt;
     rec.receipt.canonical_sha256 = rec.canonical_sha256;
     expect(verify(rec).state).toBe('invalid');
