@@ -169,27 +169,35 @@ function submittedAtFor(id: string): string {
 /** arXiv id → title, read from the fixture pages (abs pages' citation_title, listing rows). */
 export function collectTitles(pagesDir: string, extraHtml: string[] = []): Map<string, string> {
   const titles = new Map<string, string>();
+  const metaOf = (html: string, name: string): string | undefined => {
+    for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
+      const n = /\bname\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1];
+      if (n?.toLowerCase() !== name) continue;
+      const c = /\bcontent\s*=\s*"([^"]*)"|\bcontent\s*=\s*'([^']*)'/i.exec(tag);
+      if (c) return decodeEntities(c[1] ?? c[2] ?? '');
+    }
+    return undefined;
+  };
+  const clean = (t: string) => decodeEntities(t.replace(/<span[^>]*class\s*=\s*["']descriptor["'][^>]*>[\s\S]*?<\/span>/i, '').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
   const addFromHtml = (html: string) => {
     // Abstract page
-    const meta = /<meta\s+name="citation_title"\s+content="([^"]*)"/i.exec(html);
-    const idm = /<meta\s+name="citation_arxiv_id"\s+content="([^"]*)"/i.exec(html);
-    if (meta && idm) titles.set(bareArxivId(decodeEntities(idm[1]!)), decodeEntities(meta[1]!));
+    const title = metaOf(html, 'citation_title');
+    const aid = metaOf(html, 'citation_arxiv_id');
+    if (title && aid) titles.set(bareArxivId(aid), title);
     // Listing rows: <dt> … /abs/ID … </dt><dd> … list-title … </dd>
-    const parts = html.split(/<dt[\s>]/i).slice(1);
-    for (const part of parts) {
-      const id = /href="(?:https?:\/\/[^"/]*)?\/abs\/([^"?#]+)"/i.exec(part)?.[1];
-      const t = /class="list-title[^"]*"[^>]*>([\s\S]*?)<\/div>/i.exec(part)?.[1];
+    for (const part of html.split(/<dt[\s>]/i).slice(1)) {
+      const id = /href\s*=\s*["'](?:https?:\/\/[^"'/]*)?\/abs\/([^"'?#]+)["']/i.exec(part)?.[1];
+      const t = /class\s*=\s*["']list-title[^"']*["'][^>]*>([\s\S]*?)<\/div>/i.exec(part)?.[1];
       if (!id || t === undefined) continue;
-      const text = decodeEntities(t.replace(/<span[^>]*class="descriptor"[^>]*>[\s\S]*?<\/span>/i, '').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+      const text = clean(t);
       if (text) titles.set(bareArxivId(id), text);
     }
     // Search results: li.arxiv-result with p.title
-    const results = html.split(/<li[^>]*class="arxiv-result"/i).slice(1);
-    for (const part of results) {
-      const id = /\/abs\/([^"?#<\s]+)/i.exec(part)?.[1];
-      const t = /<p[^>]*class="title[^"]*"[^>]*>([\s\S]*?)<\/p>/i.exec(part)?.[1];
+    for (const part of html.split(/<li[^>]*class\s*=\s*["']arxiv-result["']/i).slice(1)) {
+      const id = /\/abs\/([^"'?#<\s]+)/i.exec(part)?.[1];
+      const t = /<p[^>]*class\s*=\s*["']title[^"']*["'][^>]*>([\s\S]*?)<\/p>/i.exec(part)?.[1];
       if (!id || t === undefined) continue;
-      const text = decodeEntities(t.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+      const text = clean(t);
       if (text && !titles.has(bareArxivId(id))) titles.set(bareArxivId(id), text);
     }
   };

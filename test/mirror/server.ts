@@ -204,7 +204,7 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
       const m = /^10\.48550\/arxiv\.(.+)$/i.exec(id);
       return m ? bareArxivId(m[1]!) : id.toLowerCase();
     }
-    if (/^[A-Za-z2-7]{8,26}$/.test(id) && !/^\d/.test(id)) return id.toUpperCase();
+    if (/^[A-Za-z2-7]{8,26}$/.test(id)) return id.toUpperCase();
     return bareArxivId(id);
   }
 
