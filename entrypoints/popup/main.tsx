@@ -1,6 +1,27 @@
 import { render } from 'preact';
+import { Popup } from '../../components/popup/Popup';
+import type { PopupApi } from '../../components/popup/api';
+import { copyText } from '../../components/common/clipboard';
+import { RECENT_KEY } from '../../lib/view-model';
+import '../../components/common/base.css';
+import '../../components/popup/popup.css';
 
-function Popup() {
-  return <main><h1>Pith Lens</h1></main>;
+/** `?tab=ID` when a test opens the popup as a page; the active tab otherwise. */
+async function tabId(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
 }
-render(<Popup />, document.getElementById('app')!);
+
+const api: PopupApi = {
+  send: (message) => browser.runtime.sendMessage(message),
+  tabId,
+  getRecent: async () => (await browser.storage.local.get(RECENT_KEY))[RECENT_KEY],
+  setRecent: (list) => browser.storage.local.set({ [RECENT_KEY]: list }),
+  openOptions: () => void browser.runtime.openOptionsPage(),
+  copy: copyText,
+  now: () => Date.now(),
+};
+
+render(<Popup api={api} />, document.getElementById('app')!);

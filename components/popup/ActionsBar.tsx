@@ -1,0 +1,31 @@
+import { popup as P } from '../../lib/strings';
+import { recordJson, type PithNumberView } from '../../lib/view-model';
+import { CopyButton } from '../common/CopyButton';
+
+interface Props {
+  number?: PithNumberView;
+  record?: unknown;
+  onReverify?: () => void;
+  copy?: (t: string) => Promise<void>;
+}
+
+/** Open on pith.science, copy the number / LaTeX / JSON, re-verify now. */
+export function ActionsBar({ number, record, onReverify, copy }: Props) {
+  return (
+    <section class="actions" aria-label={P.actionsHeading}>
+      {number && (
+        <a class="btn btn-primary" href={number.url} target="_blank" rel="noopener noreferrer">
+          {P.openOnPith}
+        </a>
+      )}
+      {number && <CopyButton text={number.full} label={P.copyNumber} what="Pith Number" copy={copy} />}
+      {number && <CopyButton text={number.latex} label={P.copyLatex} what="LaTeX" copy={copy} />}
+      {record !== undefined && <CopyButton text={recordJson(record)} label={P.copyJson} what="record JSON" copy={copy} />}
+      {onReverify && (
+        <button type="button" class="btn" onClick={onReverify}>
+          {P.reverify}
+        </button>
+      )}
+    </section>
+  );
+}
