@@ -1,8 +1,7 @@
 import type { PaperId } from '../ids/types';
-import type { LookupResult } from '../messages';
 import { createClient } from '../pith/client';
 import { verify } from '../pith/verify';
-import { createResolver } from './resolver';
+import { createResolver, type Lookup } from './resolver';
 import { memoryStorage } from './storage';
 
 /**
@@ -12,7 +11,7 @@ import { memoryStorage } from './storage';
 export async function resolveOnce(
   id: PaperId,
   o: { baseUrls: string[]; fetch: typeof fetch; title?: string; timeoutMs?: number; retries?: number },
-): Promise<LookupResult> {
+): Promise<Lookup> {
   const client = createClient({
     baseUrls: o.baseUrls,
     fetch: o.fetch,

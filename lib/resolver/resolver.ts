@@ -1,5 +1,5 @@
 import { idKey, type PaperId } from '../ids/types';
-import type { LookupResult } from '../messages';
+import type { LookupResult as MessageLookupResult } from '../messages';
 import type { ClientResult } from '../pith/client';
 import { bindReport } from '../pith/binding';
 import type { VerifyReport } from '../pith/report';
@@ -69,6 +69,9 @@ export interface LookupOptions {
   includeRecord?: boolean;
 }
 
+/** A LookupResult whose report keeps the precise VerifyReport type (it is assignable to LookupResult). */
+export type Lookup = Omit<MessageLookupResult, 'report'> & { report?: VerifyReport };
+
 export interface ResolverStats extends CacheStats {
   hits: number;
   misses: number;
@@ -77,8 +80,8 @@ export interface ResolverStats extends CacheStats {
 }
 
 export interface Resolver {
-  lookup(id: PaperId, page?: PageContext, opts?: LookupOptions): Promise<LookupResult>;
-  lookupMany(papers: readonly { id: PaperId; title?: string }[], onResult: (r: LookupResult) => void, opts?: LookupOptions): Promise<void>;
+  lookup(id: PaperId, page?: PageContext, opts?: LookupOptions): Promise<Lookup>;
+  lookupMany(papers: readonly { id: PaperId; title?: string }[], onResult: (r: Lookup) => void, opts?: LookupOptions): Promise<void>;
   clear(): Promise<void>;
   stats(): Promise<ResolverStats>;
   /** Settles when every fetch and background refresh in flight has settled and the cache is written. */
@@ -222,13 +225,13 @@ export function createResolver(opts: ResolverOptions): Resolver {
     );
   }
 
-  function fromRecord(id: PaperId, key: string, entry: RecordEntry, page: PageContext, includeRecord: boolean): LookupResult {
+  function fromRecord(id: PaperId, key: string, entry: RecordEntry, page: PageContext, includeRecord: boolean): Lookup {
     const canonical = { source: entry.bind.source, metadata: entry.bind.titleSha !== undefined ? { title_canon_sha256: entry.bind.titleSha } : {} };
     const aliases = entry.bind.dois.map((d) => ({ alias_kind: 'doi', alias_value: d }));
     const pageBinding: { id: PaperId; title?: string } = { id: page.id ?? id };
     if (page.title !== undefined) pageBinding.title = page.title;
     const report = bindReport(entry.report as VerifyReport, canonical, aliases, pageBinding);
-    const r: LookupResult = { key, id, state: report.state, fetchedAt: entry.fetchedAt, host: entry.host, report };
+    const r: Lookup = { key, id, state: report.state, fetchedAt: entry.fetchedAt, host: entry.host, report };
     const pn = report.pithNumber ?? entry.pithNumber;
     if (pn) r.pithNumber = pn;
     if (entry.headline) r.headline = entry.headline;
@@ -244,7 +247,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
     return r;
   }
 
-  function fromNotFound(id: PaperId, key: string, entry: CacheEntry): LookupResult {
+  function fromNotFound(id: PaperId, key: string, entry: CacheEntry): Lookup {
     return { key, id, state: 'not-found', reason: `${entry.host} has no Pith Number for this paper`, fetchedAt: entry.fetchedAt, host: entry.host };
   }
 
@@ -256,7 +259,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
   }
 
   /** Answer from a cached entry without network, if the policy allows; else undefined. */
-  function fromCache(id: PaperId, key: string, entry: CacheEntry | undefined, page: PageContext, includeRecord: boolean): LookupResult | undefined {
+  function fromCache(id: PaperId, key: string, entry: CacheEntry | undefined, page: PageContext, includeRecord: boolean): Lookup | undefined {
     if (!entry) return undefined;
     const age = now() - entry.fetchedAt;
     if (entry.kind === 'record') {
@@ -271,7 +274,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
     return undefined;
   }
 
-  async function fromNetwork(id: PaperId, key: string, cached: CacheEntry | undefined, page: PageContext, includeRecord: boolean): Promise<LookupResult> {
+  async function fromNetwork(id: PaperId, key: string, cached: CacheEntry | undefined, page: PageContext, includeRecord: boolean): Promise<Lookup> {
     const f = await fetchOnce(id, key);
     if (f.kind === 'record') return fromRecord(id, key, f.entry, page, includeRecord);
     if (f.kind === 'not-found') return fromNotFound(id, key, f.entry);
@@ -282,7 +285,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
     return { key, id, state: 'error', reason: f.reason };
   }
 
-  async function lookup(id: PaperId, page: PageContext = {}, lo: LookupOptions = {}): Promise<LookupResult> {
+  async function lookup(id: PaperId, page: PageContext = {}, lo: LookupOptions = {}): Promise<Lookup> {
     const key = idKey(id);
     const includeRecord = lo.includeRecord ?? true;
     try {
@@ -301,9 +304,9 @@ export function createResolver(opts: ResolverOptions): Resolver {
     }
   }
 
-  async function lookupMany(papers: readonly { id: PaperId; title?: string }[], onResult: (r: LookupResult) => void, lo: LookupOptions = {}): Promise<void> {
+  async function lookupMany(papers: readonly { id: PaperId; title?: string }[], onResult: (r: Lookup) => void, lo: LookupOptions = {}): Promise<void> {
     const includeRecord = lo.includeRecord ?? false;
-    const emit = (r: LookupResult) => {
+    const emit = (r: Lookup) => {
       try {
         onResult(r);
       } catch {
@@ -320,7 +323,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
     for (const p of papers) {
       const key = idKey(p.id);
       const page: PageContext = p.title !== undefined ? { title: p.title } : {};
-      let hit: LookupResult | undefined;
+      let hit: Lookup | undefined;
       try {
         hit = fromCache(p.id, key, cached.get(key), page, includeRecord);
       } catch {
@@ -336,7 +339,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
     }
     await Promise.all(
       rest.map(async ({ id, key, page }) => {
-        let r: LookupResult;
+        let r: Lookup;
         try {
           r = await fromNetwork(id, key, cached.get(key), page, includeRecord);
         } catch (e) {
