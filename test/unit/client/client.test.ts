@@ -261,3 +261,33 @@ describe('mirror manifest', () => {
     expect(normalizeBaseUrl('https://u:p@x.test')).toBeUndefined();
   });
 });
+
+describe('client with fake timers (default sleep)', () => {
+  it('waits Retry-After on the real clock path and times out through AbortController', async () => {
+    vi.useFakeTimers();
+    try {
+      let n = 0;
+      const ff = fakeFetch(() => (++n === 1 ? json({}, 429, { 'retry-after': '2' }) : json(RECORD)));
+      const c = createClient({ baseUrls: ['https://pith.test'], fetch: ff.fetch });
+      const p = c.resolve({ kind: 'pith', id: SUFFIX });
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(ff.calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await p).kind).toBe('record');
+      expect(ff.calls).toHaveLength(2);
+
+      const hang = fakeFetch(
+        (_u, init) =>
+          new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      );
+      const slow = createClient({ baseUrls: ['https://pith.test'], fetch: hang.fetch, timeoutMs: 5000, retries: 0 });
+      const q = slow.resolve({ kind: 'pith', id: SUFFIX });
+      await vi.advanceTimersByTimeAsync(5000);
+      const r = await q;
+      expect(r.kind).toBe('error');
+      if (r.kind === 'error') expect(r.reason).toMatch(/within 5 s/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
