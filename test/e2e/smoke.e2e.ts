@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, type Launched } from './browser';
 
