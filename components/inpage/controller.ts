@@ -1,0 +1,226 @@
+import type { PaperId } from '@/lib/ids/types';
+import { cardModel, pendingResult, type CardModel } from '@/lib/inpage/card-model';
+import { placeBadge } from '@/lib/inpage/placement';
+import type { ResultStore } from '@/lib/inpage/results';
+import { createChunkRunner, pageFrameScheduler } from '@/lib/inpage/schedule';
+import { createBadge, type Badge } from './badge';
+import { CARD_ID, createCardView, type CardView } from './card';
+
+/** A paper on the page that gets an inline badge. */
+export interface Row {
+  key: string;
+  id: PaperId;
+  anchor: Element;
+}
+
+export interface InpageEnv {
+  doc: Document;
+  win: Window;
+  fullViewUrl(m: CardModel): string;
+  copy(text: string): Promise<void>;
+  openFullView(m: CardModel): void;
+  /** Test seams; default to the page's frame scheduler and performance.now. */
+  requestFrame?(cb: () => void): void;
+  now?(): number;
+  budgetMs?: number;
+  /** Called once every row has its badge. */
+  onAllPlaced?(): void;
+}
+
+export interface Inpage {
+  /** Answers for these keys changed in the store: redraw their badges (batched). */
+  changed(keys: readonly string[]): void;
+  /** Badges drawn so far. */
+  readonly count: number;
+  destroy(): void;
+}
+
+/**
+ * Inline badges for a page: created in chunks (each chunk within a small time
+ * budget, one per frame), rows in or near the viewport first, then the rest
+ * in page order; answers redrawn the same way; one card open at a time.
+ */
+export function createInpage(rows: readonly Row[], store: ResultStore, env: InpageEnv): Inpage {
+  const { doc, win } = env;
+  const requestFrame = env.requestFrame ?? pageFrameScheduler(win);
+  const now = env.now ?? (() => win.performance.now());
+  const byKey = new Map<string, Badge[]>();
+  const byAnchor = new Map<Element, Row[]>();
+  let count = 0;
+  let io: IntersectionObserver | undefined;
+
+  const modelFor = (row: Row): CardModel => cardModel(store.get(row.key) ?? pendingResult(row.key, row.id));
+
+  const creator = createChunkRunner<Row>({
+    requestFrame,
+    now,
+    budgetMs: env.budgetMs,
+    run(row) {
+      const badge = createBadge(doc, row.key, modelFor(row), toggle);
+      if (!placeBadge(row.anchor, badge.host)) return;
+      count++;
+      const list = byKey.get(row.key);
+      if (list) list.push(badge);
+      else byKey.set(row.key, [badge]);
+      io?.unobserve(row.anchor);
+    },
+    onIdle() {
+      io?.disconnect();
+      io = undefined;
+      env.onAllPlaced?.();
+    },
+  });
+
+  const updater = createChunkRunner<string>({
+    requestFrame,
+    now,
+    budgetMs: env.budgetMs,
+    repeat: true,
+    run(key) {
+      const list = byKey.get(key);
+      const r = store.get(key);
+      if (!list || !r) return; // not drawn yet: it reads the latest answer when it is
+      const m = cardModel(r);
+      for (const b of list) {
+        b.set(m);
+        if (open?.badge === b) open.view.update(m);
+      }
+    },
+  });
+
+  // Rows the reader can see go first. The observer reports asynchronously
+  // from the browser's own layout pass: no forced layout on our side.
+  if (rows.length > 1 && typeof IntersectionObserver === 'function') {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (let i = entries.length - 1; i >= 0; i--) {
+          const e = entries[i];
+          if (!e?.isIntersecting) continue;
+          for (const row of byAnchor.get(e.target) ?? []) creator.prioritize(row);
+        }
+      },
+      { rootMargin: '400px 0px' },
+    );
+    for (const row of rows) {
+      const list = byAnchor.get(row.anchor);
+      if (list) list.push(row);
+      else {
+        byAnchor.set(row.anchor, [row]);
+        observer.observe(row.anchor);
+      }
+    }
+    io = observer;
+  }
+  creator.enqueue(rows);
+
+  // ---------------------------------------------------------------- the card
+
+  let open: { badge: Badge; view: CardView; cleanup: () => void } | null = null;
+
+  function toggle(b: Badge): void {
+    if (open?.badge === b) close(true);
+    else openCard(b);
+  }
+
+  function openCard(b: Badge): void {
+    close(false);
+    const view = createCardView(doc, {
+      fullViewUrl: env.fullViewUrl,
+      copy: env.copy,
+      openFullView: env.openFullView,
+      onClose: () => close(true),
+    });
+    view.update(b.model);
+    const popover = typeof view.root.showPopover === 'function';
+    if (popover) view.root.setAttribute('popover', 'manual');
+    b.shadow.append(view.root);
+    if (popover) {
+      try {
+        view.root.showPopover();
+      } catch {
+        /* not in a document that allows it: stays a fixed box */
+      }
+    }
+    const place = () => view.position(b.host.getBoundingClientRect(), { width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight });
+    place();
+    b.button.setAttribute('aria-expanded', 'true');
+    b.button.setAttribute('aria-controls', CARD_ID);
+
+    let frame = false;
+    const onMove = () => {
+      if (frame) return;
+      frame = true;
+      win.requestAnimationFrame(() => {
+        frame = false;
+        if (open?.view === view) place();
+      });
+    };
+    const onPointerDown = (e: Event) => {
+      if (!e.isTrusted) return;
+      if (e.composedPath().includes(b.host)) return;
+      close(false);
+    };
+    const onKey = (e: Event) => {
+      const k = e as KeyboardEvent;
+      if (!k.isTrusted || k.key !== 'Escape') return;
+      k.preventDefault();
+      k.stopPropagation();
+      close(true);
+    };
+    const onFocusOut = (e: Event) => {
+      const to = (e as FocusEvent).relatedTarget as Node | null;
+      // Focus left for something else on the page (Tab past the card): close quietly.
+      if (to && to !== b.host && !b.shadow.contains(to)) close(false);
+    };
+    doc.addEventListener('pointerdown', onPointerDown, true);
+    win.addEventListener('scroll', onMove, { capture: true, passive: true });
+    win.addEventListener('resize', onMove, { passive: true });
+    b.shadow.addEventListener('keydown', onKey);
+    b.shadow.addEventListener('focusout', onFocusOut);
+    open = {
+      badge: b,
+      view,
+      cleanup() {
+        doc.removeEventListener('pointerdown', onPointerDown, true);
+        win.removeEventListener('scroll', onMove, true);
+        win.removeEventListener('resize', onMove);
+        b.shadow.removeEventListener('keydown', onKey);
+        b.shadow.removeEventListener('focusout', onFocusOut);
+      },
+    };
+    view.focusFirst();
+  }
+
+  function close(returnFocus: boolean): void {
+    if (!open) return;
+    const { badge, view, cleanup } = open;
+    open = null;
+    cleanup();
+    try {
+      if (view.root.matches(':popover-open')) view.root.hidePopover();
+    } catch {
+      /* no popover support */
+    }
+    view.root.remove();
+    badge.button.setAttribute('aria-expanded', 'false');
+    badge.button.removeAttribute('aria-controls');
+    if (returnFocus) badge.button.focus();
+  }
+
+  return {
+    changed(keys) {
+      updater.enqueue(keys);
+    },
+    get count() {
+      return count;
+    },
+    destroy() {
+      close(false);
+      creator.cancel();
+      updater.cancel();
+      io?.disconnect();
+      for (const list of byKey.values()) for (const b of list) b.host.remove();
+      byKey.clear();
+    },
+  };
+}

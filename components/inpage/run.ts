@@ -1,0 +1,139 @@
+import { detectFromDocument, type DetectedPaper, type PageDetection } from '@/lib/ids/document';
+import { idKey } from '@/lib/ids/types';
+import type { PageMessage, PaperResult } from '@/lib/messages';
+import { INPAGE_SETTINGS_KEY, readInpageSettings, siteDisabled, type InpageSettings } from '@/lib/inpage/validate';
+import type { CardModel } from '@/lib/inpage/card-model';
+import { titleHeading } from '@/lib/inpage/placement';
+import { createResultStore, parseResultMessage } from '@/lib/inpage/results';
+import { createInpage, type Inpage, type Row } from './controller';
+
+export type Source = 'arxiv' | 'publisher';
+
+/** Most papers one page message may carry (PageMessageSchema). */
+const MAX_PAPERS = 5000;
+/** Longest title the background accepts; a longer one is left out rather than cut (a cut title would fail binding). */
+const MAX_TITLE = 2000;
+
+// One run per document, even if the script is injected twice (a runtime
+// registration and a manual injection). This flag lives in our isolated
+// world: the page cannot see or set it.
+const RAN = Symbol.for('pith-lens.inpage.ran');
+
+/**
+ * The whole content-script flow: settings → detection → one message with every
+ * paper → inline badges drawn in chunks and updated as answers stream in.
+ */
+export async function runPage(source: Source): Promise<void> {
+  const g = globalThis as Record<symbol, unknown>;
+  if (g[RAN]) return;
+  g[RAN] = true;
+
+  const settings = await loadSettings();
+  if (siteDisabled(settings, location.hostname)) return;
+  if (source === 'publisher' && !settings.detectOtherSites) return;
+
+  const detection = detectFromDocument(document, location.href);
+  const papers = detection.papers.slice(0, MAX_PAPERS);
+  if (papers.length === 0) return;
+
+  const message = pageMessage(location.href, detection, papers);
+  const store = createResultStore();
+  const keys = new Set(papers.map((p) => idKey(p.id)));
+
+  let inpage: Inpage | undefined;
+  // PDFs: the toolbar badge only; there is no page DOM of ours to touch.
+  if (settings.inlineBadges && detection.kind !== 'pdf') {
+    const rows = badgeRows(source, papers);
+    if (rows.length > 0) {
+      inpage = createInpage(rows, store, {
+        doc: document,
+        win: window,
+        fullViewUrl: (m) => fullViewUrl(m),
+        copy: (text) => navigator.clipboard.writeText(text),
+        openFullView,
+      });
+    }
+  }
+
+  connect(message, (results) => {
+    const changed = store.apply(results);
+    if (changed.length > 0) inpage?.changed(changed);
+  }, () => store.allFinal(keys));
+}
+
+export function pageMessage(url: string, detection: PageDetection, papers: readonly DetectedPaper[]): PageMessage {
+  return {
+    type: 'page',
+    url: url.length <= 4096 ? url : url.slice(0, 4096),
+    kind: detection.kind,
+    papers: papers.map((p) => (p.title !== undefined && p.title.length <= MAX_TITLE ? { id: p.id, title: p.title } : { id: p.id })),
+  };
+}
+
+function badgeRows(source: Source, papers: readonly DetectedPaper[]): Row[] {
+  const rows: Row[] = [];
+  for (const p of papers) {
+    const anchor = source === 'publisher' ? titleHeading(document, p.title, p.anchor) : p.anchor;
+    if (anchor) rows.push({ key: idKey(p.id), id: p.id, anchor });
+  }
+  return rows;
+}
+
+async function loadSettings(): Promise<InpageSettings> {
+  try {
+    const o = await browser.storage.local.get(INPAGE_SETTINGS_KEY);
+    return readInpageSettings(o[INPAGE_SETTINGS_KEY]);
+  } catch {
+    return readInpageSettings(undefined);
+  }
+}
+
+/**
+ * One port to the background; the page message once; answers as they come.
+ * If the port drops before every paper has a final answer (the service worker
+ * was stopped), connect once more and send the message again.
+ */
+function connect(message: PageMessage, onResults: (r: PaperResult[]) => void, finished: () => boolean): void {
+  let retries = 1;
+  const open = () => {
+    let port: ReturnType<typeof browser.runtime.connect>;
+    try {
+      port = browser.runtime.connect({ name: 'page' });
+    } catch {
+      return; // the extension was reloaded or removed: this script is orphaned
+    }
+    port.onMessage.addListener((raw: unknown) => {
+      const results = parseResultMessage(raw);
+      if (results) onResults(results);
+    });
+    port.onDisconnect.addListener(() => {
+      if (!finished() && retries-- > 0) open();
+    });
+    try {
+      port.postMessage(message);
+    } catch {
+      /* disconnected already: onDisconnect retries */
+    }
+  };
+  open();
+}
+
+function fullViewUrl(m: CardModel): string {
+  return browser.runtime.getURL('/popup.html') + m.fullViewQuery;
+}
+
+/**
+ * A web page may not navigate to an extension page that is not web-accessible,
+ * so we ask the background to open the report in a tab; should it not know
+ * the request, we try a plain window.open (which works where the page is
+ * allowed to open it).
+ */
+function openFullView(m: CardModel): void {
+  const url = fullViewUrl(m);
+  browser.runtime
+    .sendMessage({ type: 'open-report', key: m.key })
+    .then((res: unknown) => {
+      if (!res) window.open(url, '_blank', 'noopener');
+    })
+    .catch(() => window.open(url, '_blank', 'noopener'));
+}

@@ -1,0 +1,21 @@
+import { runPage } from '@/components/inpage/run';
+
+const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
+const PATHS = ['/abs/*', '/html/*', '/pdf/*', '/list/*', '/search/*', '/catchup*'];
+
+/**
+ * arXiv pages: abstract, HTML, PDF, listings, search and catch-up. One message
+ * with every paper on the page; inline badges by titles and rows. Wiring only:
+ * the flow is in components/inpage/run.ts.
+ *
+ * WXT's content-script context (ctx) is deliberately not used: its
+ * "a newer script started" signal is an event on the page's document, which
+ * the page can dispatch too.
+ */
+export default defineContentScript({
+  matches: HOSTS.flatMap((h) => PATHS.map((p) => `*://${h}${p}`)),
+  runAt: 'document_end',
+  main() {
+    void runPage('arxiv');
+  },
+});

@@ -1,0 +1,104 @@
+import { STATE_STYLE, type State } from '../states';
+import type { PaperResult } from '../messages';
+import type { PaperId } from '../ids/types';
+
+/** Where the human page of a record lives (the link, not the resolver: that is a setting). */
+export const PITH_SITE = 'https://pith.science';
+
+/** Longest record text we put in a card; record fields are untrusted and unbounded. */
+export const MAX_TEXT = 600;
+
+/** Everything a badge or a card shows, as plain strings: the DOM code only sets textContent/attributes. */
+export interface CardModel {
+  state: State;
+  /** Badge symbol (✓ ✗ …). */
+  symbol: string;
+  label: string;
+  color: string;
+  sentence: string;
+  /** `arXiv:2404.14294v3`, `doi:10.…`, `pith:…` */
+  idText: string;
+  pithNumber?: string;
+  /** https://pith.science/pith/<26-char suffix>, only for a well-formed number. */
+  pithUrl?: string;
+  headline?: string;
+  summary?: string;
+  versionNote?: string;
+  reason?: string;
+  stale: boolean;
+  /** The paper's key (`arxiv:2404.14294`), as the background knows it. */
+  key: string;
+  /** Query for the extension's report page (popup.html) showing this paper. */
+  fullViewQuery: string;
+  /** Accessible name of the badge button. */
+  ariaLabel: string;
+}
+
+/** Control characters out, whitespace collapsed, length capped: for text shown from a record. */
+export function cleanText(s: string | undefined, max = MAX_TEXT): string | undefined {
+  if (typeof s !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex
+  let t = s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (t.length === 0) return undefined;
+  if (t.length > max) t = t.slice(0, max - 1).trimEnd() + '…';
+  return t;
+}
+
+export function idText(id: PaperId): string {
+  switch (id.kind) {
+    case 'arxiv':
+      return `arXiv:${id.id}${id.version !== undefined ? `v${id.version}` : ''}`;
+    case 'doi':
+      return `doi:${id.id}`;
+    case 'pith':
+      return `pith:${id.id}`;
+  }
+}
+
+const SUFFIX_26 = /^[A-Z2-7]{26}$/;
+
+/** The 26-character suffix of `pith:YYYY:SUFFIX` (or a bare suffix), or undefined. */
+export function pithSuffix(pithNumber: string | undefined): string | undefined {
+  if (typeof pithNumber !== 'string') return undefined;
+  const last = pithNumber.trim().split(':').pop() ?? '';
+  const s = last.toUpperCase();
+  return SUFFIX_26.test(s) ? s : undefined;
+}
+
+export function fullViewQuery(key: string): string {
+  return `?view=page&key=${encodeURIComponent(key)}`;
+}
+
+export function cardModel(r: PaperResult): CardModel {
+  const style = STATE_STYLE[r.state] ?? STATE_STYLE.error;
+  const suffix = pithSuffix(r.pithNumber);
+  const m: CardModel = {
+    state: r.state,
+    symbol: style.badge,
+    label: style.label,
+    color: style.color,
+    sentence: style.sentence,
+    idText: idText(r.id),
+    stale: r.stale === true,
+    key: r.key,
+    fullViewQuery: fullViewQuery(r.key),
+    ariaLabel: `Pith Lens: ${style.label}${r.stale ? ' (stale)' : ''}. Show details for ${idText(r.id)}`,
+  };
+  const pn = cleanText(r.pithNumber, 80);
+  if (pn) m.pithNumber = pn;
+  if (suffix) m.pithUrl = `${PITH_SITE}/pith/${suffix}`;
+  const headline = cleanText(r.headline);
+  if (headline) m.headline = headline;
+  const summary = cleanText(r.summary);
+  if (summary) m.summary = summary;
+  const versionNote = cleanText(r.versionNote, 120);
+  if (versionNote) m.versionNote = versionNote;
+  const reason = cleanText(r.reason, 300);
+  if (reason) m.reason = reason;
+  return m;
+}
+
+/** The model for a paper we have not heard back about yet. */
+export function pendingResult(key: string, id: PaperId): PaperResult {
+  return { key, id, state: 'pending' };
+}

@@ -1,0 +1,51 @@
+/**
+ * Where an inline badge goes relative to the element detection gave us
+ * (`DetectedPaper.anchor`): after a link (`a[title=Abstract]` in a listing
+ * row), at the end of a block (`h1.title`, `p.list-title`, a publisher's
+ * heading), so the badge reads as part of the title line.
+ */
+const INLINE_TAGS = new Set(['A', 'SPAN', 'ABBR', 'CODE', 'EM', 'STRONG', 'B', 'I', 'SMALL', 'SUP', 'SUB']);
+/** Elements that cannot hold a badge inside them. */
+const VOID_OR_REPLACED = new Set(['IMG', 'INPUT', 'BR', 'HR', 'META', 'LINK', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'CANVAS', 'SVG', 'MATH', 'TEXTAREA', 'SELECT', 'BUTTON']);
+
+export type Placement = 'afterend' | 'beforeend';
+
+export function placementFor(anchor: Element): Placement {
+  const tag = anchor.tagName.toUpperCase();
+  if (INLINE_TAGS.has(tag) || VOID_OR_REPLACED.has(tag)) return 'afterend';
+  return 'beforeend';
+}
+
+/** Insert `badge` next to `anchor`; false when the anchor is detached (nothing inserted). */
+export function placeBadge(anchor: Element, badge: Element): boolean {
+  const where = placementFor(anchor);
+  if (where === 'afterend' && !anchor.parentNode) return false;
+  if (!anchor.isConnected) return false;
+  anchor.insertAdjacentElement(where, badge);
+  return true;
+}
+
+/**
+ * For a publisher page: the heading that shows the paper's title, when one
+ * does (so the badge sits by the title, not a site banner's h1); else the
+ * fallback (detection's first h1).
+ */
+export function titleHeading(doc: Document, title: string | undefined, fallback: Element | undefined): Element | undefined {
+  if (title) {
+    const want = norm(title);
+    if (want.length > 0) {
+      const heads = doc.querySelectorAll('h1, h2, .citation__title, .article-title, [itemprop="headline"]');
+      for (let i = 0; i < heads.length && i < 50; i++) {
+        const h = heads[i];
+        if (!h) continue;
+        const text = norm(h.textContent ?? '');
+        if (text.length > 0 && (text === want || (text.length > 20 && (text.includes(want) || want.includes(text))))) return h;
+      }
+    }
+  }
+  return fallback;
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
