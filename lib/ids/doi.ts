@@ -21,12 +21,12 @@ const PCT_RUN = /(?:%[0-9a-fA-F]{2})+/g;
 /**
  * Decode runs of percent-escapes; a run that is not valid UTF-8 is left as it
  * is. Repeated until nothing changes (each pass shortens the string), so the
- * result is a fixed point and normalization stays idempotent.
+ * result is a fixed point and normalization stays idempotent. `maxPasses`
+ * bounds the work on long adversarial text (`%252525…`).
  */
-export function percentDecode(s: string): string {
+export function percentDecode(s: string, maxPasses = Number.POSITIVE_INFINITY): string {
   let cur = s;
-  // Terminates: every pass that changes the string shortens it.
-  while (cur.includes('%')) {
+  for (let pass = 0; pass < maxPasses && cur.includes('%'); pass++) {
     const next = cur.replace(PCT_RUN, (run) => {
       try {
         return decodeURIComponent(run);
@@ -40,32 +40,38 @@ export function percentDecode(s: string): string {
   return cur;
 }
 
-const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
+const OPENER_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
 const SENTENCE_PUNCT = new Set(['.', ',', ';', ':', '!', '?', '"', "'", '\u201d', '\u2019']);
 
-function count(s: string, ch: string): number {
-  let n = 0;
-  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
-  return n;
-}
-
-/** Drop trailing sentence punctuation and unbalanced closing brackets; keep balanced ones. */
+/**
+ * Drop trailing sentence punctuation and unbalanced closing brackets; keep
+ * balanced ones. Linear: bracket counts are taken once and updated as the
+ * tail shrinks.
+ */
 export function trimDoiTail(s: string): string {
-  let cur = s;
-  for (;;) {
-    const last = cur[cur.length - 1];
-    if (last === undefined) return cur;
-    if (SENTENCE_PUNCT.has(last)) {
-      cur = cur.slice(0, -1);
-      continue;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '(' || c === ')' || c === '[' || c === ']' || c === '{' || c === '}' || c === '<' || c === '>') {
+      counts.set(c, (counts.get(c) ?? 0) + 1);
     }
-    const opener = CLOSERS[last];
-    if (opener !== undefined && count(cur, last) > count(cur, opener)) {
-      cur = cur.slice(0, -1);
-      continue;
-    }
-    return cur;
   }
+  let end = s.length;
+  while (end > 0) {
+    const last = s[end - 1]!;
+    if (SENTENCE_PUNCT.has(last)) {
+      end--;
+      continue;
+    }
+    const opener = OPENER_OF[last];
+    if (opener !== undefined && (counts.get(last) ?? 0) > (counts.get(opener) ?? 0)) {
+      counts.set(last, (counts.get(last) ?? 0) - 1);
+      end--;
+      continue;
+    }
+    break;
+  }
+  return s.slice(0, end);
 }
 
 export type ParsedDoi = DoiPaperId | ArxivPaperId;

@@ -46,7 +46,7 @@ export function detectFromText(text: string): PaperId[] {
   const whole = wholeInput(s);
   if (whole.length > 0) return whole;
   if (s.includes('%')) {
-    const decoded = percentDecode(s).trim();
+    const decoded = percentDecode(s, 3).trim();
     if (decoded !== s) {
       const w = wholeInput(decoded);
       if (w.length > 0) return w;
@@ -54,7 +54,7 @@ export function detectFromText(text: string): PaperId[] {
   }
   const scanned = scan(s);
   if (scanned.length > 0 || !s.includes('%')) return scanned;
-  return scan(percentDecode(s));
+  return scan(percentDecode(s, 3));
 }
 
 /**

@@ -46,7 +46,7 @@ function isDoiHost(host: string): boolean {
 }
 
 function segmentsOf(u: URL): string[] {
-  return u.pathname.split('/').filter((s) => s.length > 0).map((s) => percentDecode(s));
+  return u.pathname.split('/').filter((s) => s.length > 0).map((s) => percentDecode(s, 3));
 }
 
 /** Classify an arXiv URL by page type; null when the URL is not on arXiv. */

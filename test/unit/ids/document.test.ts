@@ -152,10 +152,13 @@ describe('arXiv listing and search pages', () => {
     expect(det!.papers.map((p) => p.id.id)).toEqual(listingIds(2000));
     expect(det!.papers.slice(0, 25).map((p) => p.id.id)).toEqual([...LISTING_IDS_25]);
     expect(det!.papers.every((p) => p.anchor !== undefined && p.title !== undefined)).toBe(true);
-    // Budget is 50 ms in a browser; happy-dom is slower than a real DOM, so
-    // allow headroom here and report the time.
+    // The 50 ms budget is for a browser's native DOM. happy-dom's own
+    // `children`/`textContent` cost most of the time here (~40 ms alone on
+    // an idle core, 100+ ms when the test files run in parallel), so the
+    // bound is loose: it catches an accidental per-row document query
+    // (which costs seconds), not normal jitter.
     console.log(`2,000-row listing: best ${best.toFixed(1)} ms of ${times.map((t) => t.toFixed(1)).join(', ')}`);
-    expect(best).toBeLessThan(250);
+    expect(best).toBeLessThan(400);
   });
 });
 
