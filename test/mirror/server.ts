@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
-import { buildRecordSet, bareArxivId, type MirrorRecord, type RecordSet, type TestKey } from './records';
+import { buildRecordSet, bareArxivId, collectTitles, TAMPERED_ARXIV, type MirrorRecord, type RecordSet, type TestKey } from './records';
 
 export const PAGES_DIR = new URL('../fixtures/pages/', import.meta.url).pathname;
 const TLS_DIR = new URL('./tls/', import.meta.url).pathname;
@@ -148,7 +148,6 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
       listingHtml = [];
     }
   }
-  const { collectTitles } = await import('./records');
   const records = buildRecordSet({ pagesDir, titles: collectTitles(pagesDir, listingHtml), ...(opts.testKey ? { testKey: opts.testKey } : {}) });
   const faults = new Map<string, Fault>(Object.entries(opts.faults ?? {}));
   let resolveMode = opts.resolveMode ?? 'pointer';
@@ -468,7 +467,7 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
     }
     if (p === '/__mirror/records') {
       const list = [...records.bySuffix.values()].map((r) => ({ arxiv: r.arxivId, suffix: r.suffix, kind: r.kind, expected: r.expected }));
-      list.push({ arxiv: records.tampered.arxivId === undefined ? undefined : '2404.99998', suffix: records.tampered.suffix, kind: 'tampered', expected: 'invalid' });
+      list.push({ arxiv: TAMPERED_ARXIV, suffix: records.tampered.suffix, kind: 'tampered', expected: 'invalid' });
       return json(res, 200, { records: list, notFound: ['2404.99999', '2404.9999*'], testKey: { key_id: records.testKey.keyId, public_key_hex: records.testKey.publicKeyHex } });
     }
     if (p === '/__mirror/health') return json(res, 200, { ok: true });
