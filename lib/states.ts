@@ -22,7 +22,7 @@ export const STATE_STYLE: Record<State, StateStyle> = {
     badge: '✓',
     label: 'Verified',
     color: '#1a7f37',
-    sentence: 'Hash recomputed, Pith Number re-derived and Pith’s signature checked in your browser against the pinned key.',
+    sentence: 'Hash recomputed, Pith Number re-derived and Pith’s signature checked locally against the pinned key.',
   },
   unsigned: {
     badge: '○',

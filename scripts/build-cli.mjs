@@ -9,5 +9,6 @@ await build({
   format: 'esm',
   target: 'node20',
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  packages: 'external',
   logLevel: 'warning',
 });

@@ -18,7 +18,6 @@ import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const FIXTURES_DIR = new URL('../fixtures/', import.meta.url).pathname;
-const SHARED_FIXTURES = '/work/shared/fixtures/';
 
 export const SEED_ARXIV = '2404.14294';
 export const TAMPERED_ARXIV = '2404.99998';
@@ -97,8 +96,7 @@ export function decodeEntities(s: string): string {
 }
 
 function fixturePath(name: string): string {
-  const local = join(FIXTURES_DIR, name);
-  return existsSync(local) ? local : join(SHARED_FIXTURES, name);
+  return join(FIXTURES_DIR, name);
 }
 
 // ---------------------------------------------------------------- keys
