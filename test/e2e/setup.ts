@@ -1,0 +1,46 @@
+/// <reference types="chrome" />
+import { startMirror, type Mirror, type MirrorOptions } from '../mirror/server';
+import { launchWithExtension, type Launched } from './browser';
+
+export interface World {
+  mirror: Mirror;
+  browser: Launched;
+  stop(): Promise<void>;
+}
+
+/**
+ * A local Pith mirror (HTTP for the fixture pages, HTTPS for the resolver) and
+ * Chromium with the built extension in its default settings: `pith.science`
+ * and the arXiv/publisher hosts are mapped to the mirror, so the extension
+ * talks to https://pith.science exactly as installed.
+ */
+export async function startWorld(opts: MirrorOptions = {}): Promise<World> {
+  const mirror = await startMirror({ port: 0, https: true, ...opts });
+  const https = mirror.httpsPort!;
+  const browser = await launchWithExtension({
+    hosts: {
+      'arxiv.org': mirror.port,
+      'www.arxiv.org': mirror.port,
+      'export.arxiv.org': mirror.port,
+      'publisher.example': mirror.port,
+      'pith.science': https,
+      'www.pith.science': https,
+    },
+  });
+  return {
+    mirror,
+    browser,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await mirror.stop();
+    },
+  };
+}
+
+/** Opens a page in a new tab and returns it with its browser tab id. */
+export async function openTab(world: World, url: string) {
+  const page = await world.browser.context.newPage();
+  await page.goto(url);
+  const tabId = await world.browser.tabIdOf(page);
+  return { page, tabId };
+}
