@@ -1,4 +1,4 @@
-import { runPage } from '@/components/inpage/run';
+import { runPage } from '../components/inpage/run';
 
 const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
 const PATHS = ['/abs/*', '/html/*', '/pdf/*', '/list/*', '/search/*', '/catchup*'];

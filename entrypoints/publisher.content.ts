@@ -1,4 +1,4 @@
-import { runPage } from '@/components/inpage/run';
+import { runPage } from '../components/inpage/run';
 
 /**
  * Publisher pages (opt-in). Not in the manifest: the background registers this

@@ -1,4 +1,4 @@
-import type { CardModel } from '@/lib/inpage/card-model';
+import type { CardModel } from '../../lib/inpage/card-model';
 import { closedShadow, el } from './dom';
 import { INPAGE_CSS } from './styles';
 

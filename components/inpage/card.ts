@@ -1,4 +1,4 @@
-import type { CardModel } from '@/lib/inpage/card-model';
+import type { CardModel } from '../../lib/inpage/card-model';
 import { el, setText } from './dom';
 
 /**

@@ -1,8 +1,8 @@
-import type { PaperId } from '@/lib/ids/types';
-import { cardModel, pendingResult, type CardModel } from '@/lib/inpage/card-model';
-import { placeBadge } from '@/lib/inpage/placement';
-import type { ResultStore } from '@/lib/inpage/results';
-import { createChunkRunner, pageFrameScheduler } from '@/lib/inpage/schedule';
+import type { PaperId } from '../../lib/ids/types';
+import { cardModel, pendingResult, type CardModel } from '../../lib/inpage/card-model';
+import { placeBadge } from '../../lib/inpage/placement';
+import type { ResultStore } from '../../lib/inpage/results';
+import { createChunkRunner, pageFrameScheduler } from '../../lib/inpage/schedule';
 import { createBadge, type Badge } from './badge';
 import { CARD_ID, createCardView, type CardView } from './card';
 

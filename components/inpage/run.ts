@@ -1,10 +1,10 @@
-import { detectFromDocument, type DetectedPaper, type PageDetection } from '@/lib/ids/document';
-import { idKey } from '@/lib/ids/types';
-import type { PageMessage, PaperResult } from '@/lib/messages';
-import { INPAGE_SETTINGS_KEY, readInpageSettings, siteDisabled, type InpageSettings } from '@/lib/inpage/validate';
-import type { CardModel } from '@/lib/inpage/card-model';
-import { titleHeading } from '@/lib/inpage/placement';
-import { createResultStore, parseResultMessage } from '@/lib/inpage/results';
+import { detectFromDocument, type DetectedPaper, type PageDetection } from '../../lib/ids/document';
+import { idKey } from '../../lib/ids/types';
+import type { PageMessage, PaperResult } from '../../lib/messages';
+import { INPAGE_SETTINGS_KEY, readInpageSettings, siteDisabled, type InpageSettings } from '../../lib/inpage/validate';
+import type { CardModel } from '../../lib/inpage/card-model';
+import { titleHeading } from '../../lib/inpage/placement';
+import { createResultStore, parseResultMessage } from '../../lib/inpage/results';
 import { createInpage, type Inpage, type Row } from './controller';
 
 export type Source = 'arxiv' | 'publisher';

@@ -1,0 +1,196 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { createChunkRunner, pageFrameScheduler } from '../../../lib/inpage/schedule';
+
+/** A fake page: a clock that items advance, and frames we run by hand. */
+function fakePage(costOf: (item: number) => number) {
+  let t = 0;
+  const frames: Array<() => void> = [];
+  const chunks: { start: number; end: number; items: number[] }[] = [];
+  let current: { start: number; end: number; items: number[] } | undefined;
+  return {
+    now: () => t,
+    requestFrame: (cb: () => void) => frames.push(cb),
+    run(item: number) {
+      current?.items.push(item);
+      t += costOf(item);
+    },
+    /** Run one frame; returns false when nothing was scheduled. */
+    frame(): boolean {
+      const cb = frames.shift();
+      if (!cb) return false;
+      current = { start: t, end: t, items: [] };
+      cb();
+      current.end = t;
+      chunks.push(current);
+      current = undefined;
+      t += 16; // the rest of the frame belongs to the page
+      return true;
+    },
+    frames,
+    chunks,
+  };
+}
+
+describe('createChunkRunner', () => {
+  test('2,000 items in chunks: every item once, in order, no chunk over the budget plus one item', () => {
+    const page = fakePage(() => 0.05); // 50 µs per badge
+    const seen: number[] = [];
+    const runner = createChunkRunner<number>({
+      run: (i) => {
+        seen.push(i);
+        page.run(i);
+      },
+      requestFrame: page.requestFrame,
+      now: page.now,
+      budgetMs: 8,
+    });
+    const items = Array.from({ length: 2000 }, (_, i) => i);
+    runner.enqueue(items);
+    expect(seen).toEqual([]); // nothing runs synchronously
+    while (page.frame());
+    expect(seen).toEqual(items);
+    expect(runner.pending).toBe(0);
+    for (const c of page.chunks) expect(c.end - c.start).toBeLessThan(8 + 0.05 + 1e-9);
+    expect(page.chunks.length).toBeGreaterThan(10);
+    expect(Math.max(...page.chunks.map((c) => c.end - c.start))).toBeLessThan(50);
+  });
+
+  test('a slow item ends its chunk: later items wait for the next frame', () => {
+    const page = fakePage((i) => (i === 3 ? 30 : 1));
+    const runner = createChunkRunner<number>({ run: page.run, requestFrame: page.requestFrame, now: page.now, budgetMs: 8 });
+    runner.enqueue([0, 1, 2, 3, 4, 5]);
+    page.frame();
+    expect(page.chunks[0]?.items).toEqual([0, 1, 2, 3]);
+    page.frame();
+    expect(page.chunks[1]?.items).toEqual([4, 5]);
+    expect(page.frame()).toBe(false);
+  });
+
+  test('prioritized items (rows scrolled into view) go first, most recent first; each still runs once', () => {
+    const page = fakePage(() => 3);
+    const seen: number[] = [];
+    const runner = createChunkRunner<number>({
+      run: (i) => {
+        seen.push(i);
+        page.run(i);
+      },
+      requestFrame: page.requestFrame,
+      now: page.now,
+      budgetMs: 8,
+    });
+    runner.enqueue([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    runner.prioritize(7);
+    runner.prioritize(8);
+    runner.prioritize(42); // unknown: ignored
+    while (page.frame());
+    expect(seen).toEqual([8, 7, 0, 1, 2, 3, 4, 5, 6, 9]);
+  });
+
+  test('prioritizing a done item does nothing; enqueueing it again does nothing', () => {
+    const page = fakePage(() => 1);
+    const seen: number[] = [];
+    const runner = createChunkRunner<number>({ run: (i) => seen.push(i), requestFrame: page.requestFrame, now: page.now });
+    runner.enqueue([1, 2]);
+    while (page.frame());
+    runner.prioritize(1);
+    runner.enqueue([1, 2, 3]);
+    while (page.frame());
+    expect(seen).toEqual([1, 2, 3]);
+    expect(runner.isDone(1)).toBe(true);
+  });
+
+  test('runNow processes an item out of turn and it is not processed again', () => {
+    const page = fakePage(() => 1);
+    const seen: number[] = [];
+    const runner = createChunkRunner<number>({ run: (i) => seen.push(i), requestFrame: page.requestFrame, now: page.now });
+    runner.enqueue([1, 2, 3]);
+    runner.runNow(3);
+    while (page.frame());
+    expect(seen).toEqual([3, 1, 2]);
+  });
+
+  test('repeat mode: an item can be queued again after it ran, but not twice at once', () => {
+    const page = fakePage(() => 1);
+    const seen: string[] = [];
+    const runner = createChunkRunner<string>({ run: (k) => seen.push(k), requestFrame: page.requestFrame, now: page.now, repeat: true });
+    runner.enqueue(['a', 'b', 'a']);
+    while (page.frame());
+    runner.enqueue(['a']);
+    while (page.frame());
+    expect(seen).toEqual(['a', 'b', 'a']);
+  });
+
+  test('onIdle fires when the queue drains; cancel drops what is left', () => {
+    const page = fakePage(() => 5);
+    let idle = 0;
+    const seen: number[] = [];
+    const runner = createChunkRunner<number>({
+      run: (i) => {
+        seen.push(i);
+        page.run(i);
+      },
+      requestFrame: page.requestFrame,
+      now: page.now,
+      budgetMs: 8,
+      onIdle: () => idle++,
+    });
+    runner.enqueue([1, 2]);
+    while (page.frame());
+    expect(idle).toBe(1);
+    runner.enqueue([3, 4, 5, 6]);
+    page.frame();
+    runner.cancel();
+    while (page.frame());
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(idle).toBe(1);
+  });
+
+  test('property: any costs, any priorities: all items run exactly once; chunks stay within budget + one item', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.nat(400), { maxLength: 30 }),
+        (costs, prio) => {
+          const page = fakePage((i) => costs[i] ?? 0);
+          const count = new Map<number, number>();
+          const runner = createChunkRunner<number>({
+            run: (i) => {
+              count.set(i, (count.get(i) ?? 0) + 1);
+              page.run(i);
+            },
+            requestFrame: page.requestFrame,
+            now: page.now,
+            budgetMs: 8,
+          });
+          runner.enqueue(costs.map((_, i) => i));
+          let k = 0;
+          while (true) {
+            if (k < prio.length) runner.prioritize(prio[k++]!);
+            if (!page.frame()) break;
+          }
+          expect(count.size).toBe(costs.length);
+          for (const n of count.values()) expect(n).toBe(1);
+          const maxCost = Math.max(...costs);
+          for (const c of page.chunks) expect(c.end - c.start).toBeLessThanOrEqual(8 + maxCost + 1e-9);
+        },
+      ),
+    );
+  });
+});
+
+describe('pageFrameScheduler', () => {
+  test('rAF while visible, a timer while hidden (rAF does not run in background tabs)', () => {
+    const calls: string[] = [];
+    const win = {
+      document: { visibilityState: 'visible' },
+      requestAnimationFrame: () => calls.push('raf'),
+      setTimeout: () => calls.push('timeout'),
+    };
+    const schedule = pageFrameScheduler(win);
+    schedule(() => {});
+    win.document.visibilityState = 'hidden';
+    schedule(() => {});
+    expect(calls).toEqual(['raf', 'timeout']);
+  });
+});
