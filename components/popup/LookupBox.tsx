@@ -31,7 +31,7 @@ export function LookupBox({ onLookup, autoFocus = false, detect = detectFromText
     onLookup(r.id);
   };
   return (
-    <form class="lookup" role="search" aria-label={P.lookupLabel} onSubmit={onSubmit} noValidate>
+    <form class="lookup" role="search" onSubmit={onSubmit} noValidate>
       <label for="lookup-input" class="lookup-label">
         {P.lookupLabel}
       </label>

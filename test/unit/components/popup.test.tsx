@@ -1,0 +1,207 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { PopupApi } from '../../../components/popup/api';
+import { LookupBox } from '../../../components/popup/LookupBox';
+import { Popup } from '../../../components/popup/Popup';
+import type { PaperId } from '../../../lib/ids/types';
+import type { LookupResult, Request } from '../../../lib/messages';
+import { RECENT_KEY, type RecentLookup } from '../../../lib/view-model';
+import { errorResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from './fixtures';
+
+afterEach(cleanup);
+
+function fakeApi(answer: (m: Request) => unknown, opts: { tabId?: number; recent?: unknown } = {}) {
+  const store: Record<string, unknown> = { [RECENT_KEY]: opts.recent };
+  const sent: Request[] = [];
+  const api: PopupApi = {
+    send: vi.fn(async (m: Request) => {
+      sent.push(m);
+      return answer(m);
+    }),
+    tabId: async () => ('tabId' in opts ? opts.tabId : 7),
+    getRecent: async () => store[RECENT_KEY],
+    setRecent: async (list) => void (store[RECENT_KEY] = list),
+    openOptions: vi.fn(),
+    copy: vi.fn(async () => {}),
+    now: () => 1_700_000_000_000,
+  };
+  return { api, sent, store };
+}
+
+describe('Popup', () => {
+  test('asks the background for the tab, then looks the paper up, and shows it', async () => {
+    const v = verifiedResult();
+    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? tabState([paperResult(v)]) : v));
+    const { container } = render(<Popup api={api} />);
+    expect(container.querySelector('[aria-busy="true"]')).not.toBeNull();
+    await screen.findByRole('heading', { name: SEED_TITLE });
+    expect(sent[0]).toEqual({ type: 'tab-state', tabId: 7 });
+    expect(sent[1]).toEqual({ type: 'lookup', id: v.id });
+    expect(container.querySelector('[data-screen="verified"]')).not.toBeNull();
+  });
+
+  test('re-verify sends force: true', async () => {
+    const v = verifiedResult();
+    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? tabState([paperResult(v)]) : v));
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Re-verify now' }));
+    await waitFor(() => expect(sent.at(-1)).toEqual({ type: 'lookup', id: v.id, force: true }));
+  });
+
+  test('a page with no paper shows the lookup box, focused', async () => {
+    const { api } = fakeApi(() => ({ tabId: 7, papers: [] }));
+    const { container } = render(<Popup api={api} />);
+    await screen.findByRole('heading', { name: 'No paper on this page' });
+    expect(container.querySelector('[data-screen="non-paper"]')).not.toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Look up a paper')));
+  });
+
+  test('no active tab (or no state) is a non-paper page too', async () => {
+    const { api } = fakeApi(() => undefined, { tabId: undefined });
+    render(<Popup api={api} />);
+    await screen.findByRole('heading', { name: 'No paper on this page' });
+  });
+
+  test('a background that answers junk or throws is an error, not a crash', async () => {
+    const { api } = fakeApi((m) => (m.type === 'tab-state' ? tabState([paperResult(verifiedResult())]) : { nonsense: true }));
+    const { container } = render(<Popup api={api} />);
+    await waitFor(() => expect(container.querySelector('[data-screen="error"]')).not.toBeNull());
+    expect(container.textContent).toContain('cannot read');
+
+    cleanup();
+    const dead = fakeApi(() => {
+      throw new Error('Could not establish connection');
+    });
+    render(<Popup api={dead.api} />);
+    await screen.findByText('The extension’s background did not answer.');
+  });
+
+  test('a listing offers a picker; choosing a paper looks it up', async () => {
+    const a = verifiedResult();
+    const b = notFoundResult({ kind: 'arxiv', id: '2501.00001' });
+    const { api, sent } = fakeApi((m) => {
+      if (m.type === 'tab-state') return tabState([paperResult(a), paperResult(b)]);
+      if (m.type === 'lookup') return m.id.id === '2404.14294' ? a : b;
+    });
+    const { container } = render(<Popup api={api} />);
+    const picker = (await screen.findByLabelText('2 papers on this page')) as HTMLSelectElement;
+    expect(picker.options).toHaveLength(2);
+    expect(picker.options[1]!.textContent).toContain('arXiv:2501.00001');
+    expect(picker.options[1]!.textContent).toContain('No Pith Number');
+    await screen.findByRole('heading', { name: SEED_TITLE });
+    fireEvent.change(picker, { target: { value: '1' } });
+    await waitFor(() => expect(container.querySelector('[data-screen="not-found"]')).not.toBeNull());
+    expect(sent.filter((m) => m.type === 'lookup')).toHaveLength(2);
+  });
+
+  test('a pending answer is polled until it settles', async () => {
+    const v = verifiedResult();
+    let n = 0;
+    const { api } = fakeApi((m) => (m.type === 'tab-state' ? tabState([paperResult(v)]) : n++ < 1 ? { ...paperResult(v), state: 'pending' } : v));
+    render(<Popup api={api} />);
+    await screen.findByRole('heading', { name: SEED_TITLE }, { timeout: 3000 });
+  });
+
+  test('the lookup box looks up a Pith Number, shows the result in place and remembers it', async () => {
+    const v = verifiedResult();
+    const { api, sent, store } = fakeApi((m) => (m.type === 'tab-state' ? { tabId: 7, papers: [] } : v));
+    render(<Popup api={api} />);
+    const box = await screen.findByLabelText('Look up a paper');
+    fireEvent.input(box, { target: { value: `pith:2024:${SEED_SUFFIX}` } });
+    fireEvent.submit(box.closest('form')!);
+    await screen.findByRole('heading', { name: SEED_TITLE });
+    expect(sent.at(-1)).toEqual({ type: 'lookup', id: { kind: 'pith', id: SEED_SUFFIX } });
+    await waitFor(() => expect(store[RECENT_KEY]).toEqual([{ id: { kind: 'pith', id: SEED_SUFFIX }, label: SEED_TITLE, at: 1_700_000_000_000 }]));
+  });
+
+  test('a lookup from a paper page can go back to the page’s paper', async () => {
+    const v = verifiedResult();
+    const nf = notFoundResult({ kind: 'doi', id: '10.1145/3442188.3445922' });
+    const { api } = fakeApi((m) => (m.type === 'tab-state' ? tabState([paperResult(v)]) : m.type === 'lookup' && m.id.kind === 'doi' ? nf : v));
+    const { container } = render(<Popup api={api} />);
+    await screen.findByRole('heading', { name: SEED_TITLE });
+    const box = screen.getByLabelText('Look up a paper');
+    fireEvent.input(box, { target: { value: 'doi:10.1145/3442188.3445922' } });
+    fireEvent.submit(box.closest('form')!);
+    await waitFor(() => expect(container.querySelector('[data-screen="not-found"]')).not.toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: /Back to the papers on this page/ }));
+    await screen.findByRole('heading', { name: SEED_TITLE });
+  });
+
+  test('recent lookups are read (validated) and can be chosen again', async () => {
+    const recent: RecentLookup[] = [{ id: { kind: 'arxiv', id: '2404.14294' }, label: 'Remembered paper', at: 1 }];
+    const v = verifiedResult();
+    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? { tabId: 7, papers: [] } : v), { recent: [...recent, { junk: 1 }] });
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Remembered paper/ }));
+    await screen.findByRole('heading', { name: SEED_TITLE });
+    expect(sent.at(-1)).toEqual({ type: 'lookup', id: { kind: 'arxiv', id: '2404.14294' } });
+  });
+
+  test('the error screen’s retry forces a new lookup', async () => {
+    const e = errorResult();
+    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? tabState([paperResult(e)]) : e));
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'lookup', force: true }));
+  });
+
+  test('the settings link opens the options page', async () => {
+    const { api } = fakeApi(() => undefined);
+    render(<Popup api={api} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(api.openOptions).toHaveBeenCalled();
+  });
+});
+
+describe('LookupBox', () => {
+  function box() {
+    const onLookup = vi.fn<(id: PaperId) => void>();
+    render(<LookupBox onLookup={onLookup} />);
+    const input = screen.getByLabelText('Look up a paper') as HTMLInputElement;
+    const submit = (value: string) => {
+      fireEvent.input(input, { target: { value } });
+      fireEvent.submit(input.closest('form')!);
+    };
+    return { onLookup, input, submit };
+  }
+
+  test.each([
+    ['2404.14294', { kind: 'arxiv', id: '2404.14294' }],
+    ['arXiv:2404.14294v3', { kind: 'arxiv', id: '2404.14294', version: 3 }],
+    ['10.1145/3442188.3445922', { kind: 'doi', id: '10.1145/3442188.3445922' }],
+    ['https://doi.org/10.1145/3442188.3445922', { kind: 'doi', id: '10.1145/3442188.3445922' }],
+    [`pith:2024:${SEED_SUFFIX}`, { kind: 'pith', id: SEED_SUFFIX }],
+    [`https://pith.science/pith/${SEED_SUFFIX}`, { kind: 'pith', id: SEED_SUFFIX }],
+    ['https://arxiv.org/abs/2404.14294', { kind: 'arxiv', id: '2404.14294' }],
+  ])('%s is looked up', (text, id) => {
+    const { onLookup, input, submit } = box();
+    submit(text);
+    expect(onLookup).toHaveBeenCalledWith(id);
+    expect(input.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  test.each([
+    ['', 'Type an arXiv id'],
+    ['hello world', 'Not an arXiv id'],
+    ['2413.00001', 'not a month'],
+    ['https://example.com/about', 'not to a single paper'],
+  ])('%j gives an inline error', (text, message) => {
+    const { onLookup, input, submit } = box();
+    submit(text);
+    expect(onLookup).not.toHaveBeenCalled();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain('lookup-error');
+    expect(screen.getByRole('alert').textContent).toContain(message);
+    expect(document.activeElement).toBe(input);
+  });
+
+  test('typing again clears the error', () => {
+    const { input, submit } = box();
+    submit('nope');
+    fireEvent.input(input, { target: { value: '2404' } });
+    expect(input.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toBe('');
+  });
+});
