@@ -12,6 +12,7 @@ import { STATE_STYLE, type State } from './states';
 import type { PaperId } from './ids/types';
 import { detectFromText } from './ids/index';
 import { resolveOnce } from './resolver/once';
+import { BaseUrlSchema, DEFAULT_BASE_URL } from './settings';
 
 export const EXIT = {
   verified: 0,
@@ -162,13 +163,9 @@ async function cmdResolve(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('resolve takes one ID (arXiv id, DOI or Pith Number)');
   const id = detectFromText(positionals[0]!)[0];
   if (!id) throw new UsageError(`"${positionals[0]}" is not an arXiv id, DOI or Pith Number`);
-  const base = values.base ?? 'https://pith.science';
-  try {
-    new URL(base);
-  } catch {
-    throw new UsageError(`--base: "${base}" is not a URL`);
-  }
-  const result = await resolveOnce(id, { baseUrls: [base], fetch: io.fetch, title: values.title });
+  const base = BaseUrlSchema.safeParse(values.base ?? DEFAULT_BASE_URL);
+  if (!base.success) throw new UsageError(`--base: ${base.error.issues[0]?.message ?? 'not a resolver address'}`);
+  const result = await resolveOnce(id, { baseUrls: [base.data], fetch: io.fetch, title: values.title });
   if (values.json) {
     io.stdout(JSON.stringify({ state: result.state, reason: result.reason, host: result.host, report: result.report }, null, 2) + '\n');
   } else if (result.report) {
