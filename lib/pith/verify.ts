@@ -8,7 +8,7 @@ import { sha512 } from '@noble/hashes/sha2.js';
 import type { PaperId } from '../ids/types';
 import type { State } from '../states';
 import { canonicalSha256, parseJson } from './canonical';
-import { base64ToBytes, hexToBytes, isSha256Hex, titleCanonSha256 } from './hash';
+import { base64ToBytes, hexToBytes, isSha256Hex } from './hash';
 import { derivePithNumber, pithSuffix, shortPithNumber } from './number';
 import { CHECK_NAMES, type Check, type CheckName, type CheckOutcome, type VerifyReport } from './report';
 import {
@@ -21,6 +21,7 @@ import {
   type Receipt,
 } from './schemas';
 import { PINNED_TRUST, type TrustStore, type TrustedKey } from './trust';
+import { bindReport } from './binding';
 
 // noble's synchronous ed.verify needs a synchronous SHA-512.
 ed.hashes.sha512 = sha512;
@@ -343,12 +344,12 @@ function verifyUnsafe(rawInput: unknown, opts: VerifyOptions): VerifyReport {
     }
   }
 
-  // binding
-  const b = checkBinding(opts, cr, suffix, input.aliases ?? []);
-  checks.binding = b.check;
-  if (b.versionNote) extra.versionNote = b.versionNote;
-
-  return finish(checks, 'Not checked.', extra);
+  // binding: the same code the cache uses to re-bind a stored report to each page
+  checks.binding = check('binding', 'skip', 'No page to bind the record to.');
+  const report = finish(checks, 'Not checked.', extra);
+  const pageTitle = typeof opts.pageTitle === 'string' && opts.pageTitle.trim() !== '' ? opts.pageTitle : undefined;
+  if (!opts.pageId && pageTitle === undefined) return report;
+  return bindReport(report, cr, input.aliases ?? [], { id: opts.pageId, title: pageTitle });
 }
 
 function edVerify(sig: Uint8Array, msg: Uint8Array, publicKey: Uint8Array): boolean {
@@ -407,57 +408,6 @@ function checkAliases(
   if (problems.length) return check('aliases', 'fail', `Unsigned aliases contradict the canonical record: ${problems.join('; ')}.`);
   if (!checked.length) return check('aliases', 'skip', 'No aliases to check.');
   return check('aliases', 'pass', `The aliases (${[...new Set(checked)].join(', ')}) agree with the canonical record and Pith Number.`);
-}
-
-function checkBinding(
-  opts: VerifyOptions,
-  cr: MinimalInput['canonical_record'],
-  suffix: string | undefined,
-  aliases: readonly Alias[],
-): { check: Check; versionNote?: string } {
-  const pageId = opts.pageId;
-  const pageTitle = typeof opts.pageTitle === 'string' && opts.pageTitle.trim() !== '' ? opts.pageTitle : undefined;
-  if (!pageId && pageTitle === undefined) return { check: check('binding', 'skip', 'No page to bind the record to.') };
-  const cs = cr.source;
-  const ok: string[] = [];
-  const problems: string[] = [];
-  // expected/computed of the first failing part, else of the first part checked
-  let shown: { expected?: string; computed?: string; failed: boolean } | undefined;
-  const part = (pass: boolean, good: string, bad: string, expected: string | undefined, computed: string) => {
-    if (pass) ok.push(good);
-    else problems.push(bad);
-    if (!shown || (!shown.failed && !pass)) shown = { expected, computed, failed: !pass };
-  };
-  let versionNote: string | undefined;
-  if (pageId) {
-    if (pageId.kind === 'arxiv') {
-      const same = cs.kind === 'arxiv' && cs.id.toLowerCase() === pageId.id.toLowerCase();
-      part(same, `arXiv ${pageId.id}`, `the page is arXiv ${pageId.id}, the record is for ${cs.kind} ${cs.id}`, `arxiv:${cs.id}`, `arxiv:${pageId.id}`);
-      if (same && pageId.version !== undefined && !sameVersion(pageId.version, cs.version)) {
-        versionNote = `record is for v${String(cs.version)}`;
-      }
-    } else if (pageId.kind === 'doi') {
-      const doi = pageId.id.toLowerCase();
-      const arxivDoi = cs.kind === 'arxiv' ? `10.48550/arxiv.${cs.id.toLowerCase()}` : undefined;
-      const known = aliases.some((a) => a.alias_kind === 'doi' && a.alias_value.toLowerCase() === doi) || doi === arxivDoi;
-      const expected = aliases.find((a) => a.alias_kind === 'doi')?.alias_value ?? arxivDoi;
-      part(known, `DOI ${doi}`, `the page’s DOI ${doi} is not among the record’s`, expected, doi);
-    } else if (pageId.kind === 'pith') {
-      const same = suffix !== undefined && pageId.id.length >= 8 && suffix.startsWith(pageId.id.toUpperCase());
-      part(same, `Pith Number ${pageId.id}`, `the page’s Pith Number ${pageId.id} is not this record’s`, suffix, pageId.id);
-    }
-  }
-  if (pageTitle !== undefined) {
-    const h = titleCanonSha256(pageTitle);
-    part(h === cr.metadata.title_canon_sha256, 'title hash', 'the page’s title hashes differently from the record’s title_canon_sha256', cr.metadata.title_canon_sha256, h);
-  }
-  const note = versionNote ? ` (${versionNote}; the page shows another version)` : '';
-  const c = problems.length
-    ? check('binding', 'fail', `This record is not for the paper on this page: ${problems.join('; ')}.`, shown?.expected, shown?.computed)
-    : ok.length
-      ? check('binding', 'pass', `The record is for the paper on this page (${ok.join(', ')})${note}.`, shown?.expected, shown?.computed)
-      : check('binding', 'skip', 'The page gave nothing the record can be bound to.');
-  return versionNote ? { check: c, versionNote } : { check: c };
 }
 
 export interface ReceiptVerification {

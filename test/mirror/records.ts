@@ -14,7 +14,7 @@
  * only has to handle what these records hold (strings, small integers, arrays).
  */
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const FIXTURES_DIR = new URL('../fixtures/', import.meta.url).pathname;
