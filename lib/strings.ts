@@ -223,7 +223,7 @@ export const options = {
   saveCacheSize: 'Save cache size',
   clearCache: 'Clear cache',
   cacheCleared: 'Cache cleared.',
-  cacheFailed: 'The background did not answer.',
+  noAnswer: 'The background did not answer.',
 
   keysHeading: 'Pinned signing keys',
   keysNote: 'Only signatures under these keys make a record “Verified”. They are built into the extension and cannot be changed here.',

@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+import type { Settings } from '../../lib/settings';
+import { options as O } from '../../lib/strings';
+import type { OptionsApi } from './api';
+import { ALL_SITES, permissionOrigins } from './form';
+import type { SaveSettings } from './Options';
+import { SiteList } from './SiteList';
+
+interface Props {
+  api: OptionsApi;
+  settings: Settings;
+  save: SaveSettings;
+  /** Whether the browser holds the all-sites permission now. */
+  allSitesHeld: boolean;
+  onAllSites: (held: boolean) => void;
+}
+
+/** Inline badges, detection on other sites (asks for the all-sites permission), per-site disable list. */
+export function PagesSection({ api, settings, save, allSitesHeld, onAllSites }: Props) {
+  const [status, setStatus] = useState('');
+  const otherSites = settings.detectOtherSites && allSitesHeld;
+
+  const onBadges = (e: Event) => {
+    const on = (e.currentTarget as HTMLInputElement).checked;
+    void save({ inlineBadges: on }).then((err) => setStatus(err ?? O.saved));
+  };
+
+  // The request runs synchronously in the change handler, inside the user's gesture.
+  const onOtherSites = (e: Event) => {
+    const box = e.currentTarget as HTMLInputElement;
+    const on = box.checked;
+    const change = on ? api.requestOrigins([ALL_SITES]) : api.removeOrigins([ALL_SITES]);
+    void (async () => {
+      const done = await change.catch(() => false);
+      if (on && !done) {
+        box.checked = false;
+        onAllSites(false);
+        setStatus(O.otherSitesDenied);
+        return;
+      }
+      onAllSites(on);
+      const err = await save({ detectOtherSites: on });
+      if (err) {
+        setStatus(err);
+        return;
+      }
+      // Removing the all-sites grant can take a custom resolver's access with it.
+      const needed = permissionOrigins([settings.baseUrl, ...settings.mirrors]);
+      const lost = !on && needed.length > 0 && !(await api.hasOrigins(needed).catch(() => false));
+      setStatus(lost ? O.lostAccess(needed.join(', ')) : O.saved);
+    })();
+  };
+
+  return (
+    <section aria-labelledby="pages-heading">
+      <h2 id="pages-heading">{O.pagesHeading}</h2>
+      <div class="check-control">
+        <input id="inline-badges" type="checkbox" checked={settings.inlineBadges} onChange={onBadges} />
+        <label for="inline-badges">{O.inlineBadges}</label>
+      </div>
+      <div class="check-control">
+        <input id="other-sites" type="checkbox" checked={otherSites} onChange={onOtherSites} aria-describedby="other-sites-hint" />
+        <label for="other-sites">{O.otherSites}</label>
+      </div>
+      <p id="other-sites-hint" class="hint indent">
+        {O.otherSitesHint}
+      </p>
+      <p class="status" role="status">
+        {status}
+      </p>
+      <SiteList sites={settings.disabledSites} save={save} />
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Request } from '../../lib/messages';
+import type { Settings } from '../../lib/settings';
+
+/** What the options page needs from the browser, passed in so the form runs in tests. */
+export interface OptionsApi {
+  /** The raw `settings` value from storage (parsed with parseSettings by the page). */
+  loadSettings(): Promise<unknown>;
+  saveSettings(settings: Settings): Promise<void>;
+  send(message: Request): Promise<unknown>;
+  /** Must be called synchronously from a click handler: browsers only ask during a user gesture. */
+  requestOrigins(origins: string[]): Promise<boolean>;
+  removeOrigins(origins: string[]): Promise<boolean>;
+  hasOrigins(origins: string[]): Promise<boolean>;
+}
