@@ -30,7 +30,7 @@ if (headed) {
     process.on('SIGINT', () => done());
   });
 } else {
-  await page.waitForSelector('[data-pith-lens-badge]', { timeout: 10_000 }).catch(() => undefined);
+  await page.waitForSelector('[data-pith-lens="badge"]', { timeout: 10_000 }).catch(() => undefined);
   await page.screenshot({ path: SHOT });
   console.log(`screenshot: ${SHOT}`);
 }
