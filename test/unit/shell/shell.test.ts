@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { storageAdapter } from '../../../lib/browser/storage-adapter';
+import { createResolver } from '../../../lib/resolver/resolver';
+import { createClient } from '../../../lib/pith/client';
+import { verify } from '../../../lib/pith/verify';
+import { toolbarBadgeFor } from '../../../lib/toolbar';
+import { parseSettings, isSiteDisabled, DEFAULT_BASE_URL } from '../../../lib/settings';
+import { STATE_STYLE } from '../../../lib/states';
+import { readFileSync } from 'node:fs';
+import type { PaperResult } from '../../../lib/messages';
+
+const SEED_TEXT = readFileSync(new URL('../../fixtures/records/2404.14294v3.record.json', import.meta.url), 'utf8');
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('storage adapter over browser.storage.local (fake-browser)', () => {
+  test('prefixes keys and never sees other keys', async () => {
+    await fakeBrowser.storage.local.set({ settings: { inlineBadges: false }, 'c:x': 1 });
+    const s = storageAdapter(fakeBrowser.storage.local, 'c:');
+    await s.set({ a: 1, b: { n: 2 } });
+    expect(await s.get(['a', 'b', 'missing'])).toEqual({ a: 1, b: { n: 2 } });
+    expect(Object.keys(await s.getAll()).sort()).toEqual(['a', 'b', 'x']);
+    await s.remove(['a']);
+    expect(await s.get(['a'])).toEqual({});
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ inlineBadges: false });
+  });
+
+  test('the resolver caches through it: the second lookup makes no request, even after a "worker restart"', async () => {
+    let requests = 0;
+    const fetchFake: typeof fetch = async (input) => {
+      requests++;
+      const url = String(input);
+      if (url.includes('/api/pith-number/resolve')) return new Response(SEED_TEXT, { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response('not found', { status: 404 });
+    };
+    const make = () =>
+      createResolver({
+        client: createClient({ baseUrls: [DEFAULT_BASE_URL], fetch: fetchFake, retries: 0 }),
+        storage: storageAdapter(fakeBrowser.storage.local, 'c:'),
+        verify: (t) => verify(t),
+        now: () => 1_000_000,
+        flushDelayMs: 0,
+      });
+    const id = { kind: 'arxiv', id: '2404.14294' } as const;
+    const first = await make().lookup(id);
+    expect(first.state).toBe('verified');
+    expect(requests).toBe(1);
+    // A new resolver over the same storage stands for a restarted service worker.
+    const again = await make().lookup(id, { title: 'A Survey on Efficient Inference for Large Language Models' });
+    expect(again.state).toBe('verified');
+    expect(requests).toBe(1);
+  });
+});
+
+describe('toolbar badge', () => {
+  const r = (state: PaperResult['state'], n = 0): PaperResult => ({ key: `arxiv:${n}`, id: { kind: 'arxiv', id: `2404.0000${n}` }, state });
+
+  test('one paper shows its state', () => {
+    for (const s of ['verified', 'unsigned', 'invalid', 'mismatch', 'not-found', 'error', 'pending'] as const) {
+      const b = toolbarBadgeFor([r(s)]);
+      expect(b.text).toBe(STATE_STYLE[s].badge);
+      expect(b.color).toBe(STATE_STYLE[s].color);
+      expect(b.title).toContain(STATE_STYLE[s].label);
+    }
+  });
+
+  test('a listing counts papers with records; any invalid turns it red; pending while any is pending', () => {
+    expect(toolbarBadgeFor([r('verified', 1), r('unsigned', 2), r('not-found', 3)])).toMatchObject({ text: '2', color: STATE_STYLE.verified.color });
+    expect(toolbarBadgeFor([r('verified', 1), r('invalid', 2)]).color).toBe(STATE_STYLE.invalid.color);
+    expect(toolbarBadgeFor([r('verified', 1), r('pending', 2)]).text).toBe(STATE_STYLE.pending.badge);
+    expect(toolbarBadgeFor([r('verified', 1), r('invalid', 2)]).title).toMatch(/2 papers: 1 verified, 1 invalid/);
+    expect(toolbarBadgeFor([]).text).toBe('');
+  });
+});
+
+describe('settings', () => {
+  test('defaults, and a bad field falls back alone', () => {
+    expect(parseSettings(undefined).baseUrl).toBe(DEFAULT_BASE_URL);
+    const s = parseSettings({ baseUrl: 'ftp://evil', inlineBadges: false, disabledSites: ['Example.ORG'] });
+    expect(s.baseUrl).toBe(DEFAULT_BASE_URL);
+    expect(s.inlineBadges).toBe(false);
+    expect(isSiteDisabled(s, 'www.example.org')).toBe(true);
+    expect(isSiteDisabled(s, 'example.com')).toBe(false);
+  });
+
+  test('http is allowed only on this machine', () => {
+    expect(parseSettings({ baseUrl: 'http://127.0.0.1:8787/' }).baseUrl).toBe('http://127.0.0.1:8787');
+    expect(parseSettings({ baseUrl: 'http://pith.science' }).baseUrl).toBe(DEFAULT_BASE_URL);
+  });
+});
