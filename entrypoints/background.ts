@@ -164,6 +164,8 @@ export default defineBackground(() => {
     switch (req.type) {
       case 'tab-state':
         return (await readTab(req.tabId)) ?? { tabId: req.tabId, papers: [] };
+      case 'detect':
+        return detectInTab(req.tabId);
       case 'lookup': {
         const r = await resolver();
         return r.lookup(req.id, { title: req.title, id: req.id }, { force: req.force });
@@ -175,6 +177,23 @@ export default defineBackground(() => {
         return (await resolver()).stats();
       case 'test-connection':
         return testConnection(req.baseUrl, (...a) => fetch(...a));
+    }
+  }
+
+  /**
+   * Runs the publisher detector once in a tab, with the temporary access that
+   * opening the popup grants (activeTab). It reports through the same port as
+   * a registered content script; the answer is the tab's state after that.
+   */
+  async function detectInTab(tabId: number): Promise<{ ok: boolean; detail?: string }> {
+    const existing = await readTab(tabId);
+    if (existing && existing.papers.length > 0) return { ok: true };
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['content-scripts/publisher.js'] });
+      return { ok: true };
+    } catch (e) {
+      // Chrome's own pages, the web store and file URLs cannot be scripted.
+      return { ok: false, detail: e instanceof Error ? e.message : String(e) };
     }
   }
 

@@ -67,6 +67,8 @@ export type ResultMessage = z.infer<typeof ResultMessageSchema>;
 /** Popup/options → background (runtime.sendMessage). */
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-state'), tabId: z.number().int() }),
+  /** Detect on demand in a tab no content script covers (activeTab + scripting, granted by opening the popup). */
+  z.object({ type: z.literal('detect'), tabId: z.number().int() }),
   z.object({ type: z.literal('lookup'), id: PaperIdSchema, title: z.string().optional(), force: z.boolean().optional() }),
   z.object({ type: z.literal('clear-cache') }),
   z.object({ type: z.literal('cache-stats') }),
