@@ -7,7 +7,28 @@ const PITH_ORIGIN = 'https://pith.science/*';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox too gets Manifest V3 (WXT's default for Firefox is MV2): one
+  // permission model, optional host permissions asked for at run time.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    // Store names: pith-lens-0.1.0-chrome.zip, pith-lens-0.1.0-firefox.zip and,
+    // for AMO's reviewers, pith-lens-0.1.0-sources.zip (Firefox only, WXT's default).
+    // The sources zip is everything a reviewer needs to rebuild the Firefox zip
+    // (see BUILDING.md) and nothing else: WXT already leaves out node_modules,
+    // .output, hidden files and *.test.* files.
+    excludeSources: [
+      'test/**',
+      'bench/**',
+      'dist/**',
+      'coverage/**',
+      'test-results/**',
+      '**/*.log',
+      '*.png',
+      'scripts/demo.ts',
+      'vitest*.config.ts',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: 'Pith Lens',
     description: 'See and verify the Pith Number, claims and signature of the paper you are reading — checked locally in your browser.',
@@ -20,9 +41,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'pith-lens@pith.science',
-              strict_min_version: '128.0',
+              // 140 (desktop) and 142 (Android) are the first versions that read
+              // data_collection_permissions; AMO requires the key for new add-ons.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
