@@ -1,0 +1,311 @@
+/// <reference types="chrome" />
+/**
+ * The in-browser figures: abstract page, 2,000-row listing, popup, worker
+ * heap. Chromium with the extension and the local mirror come from
+ * test/e2e/setup.ts; the baseline is a second Chromium without the extension
+ * (same flags, same host mapping, same probe).
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM } from '../test/e2e/browser';
+import type { World } from '../test/e2e/setup';
+import { STATE_STYLE, type State } from '../lib/states';
+import { probeScript, type ProbeData } from './probe';
+
+export const ABSTRACT_URL = 'http://arxiv.org/abs/2404.14294';
+export const LISTING_URL = 'http://arxiv.org/list/cs.CL/pastweek?show=2000';
+export const LISTING_ROWS = 2000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const LABEL_STATE = new Map<string, State>(Object.entries(STATE_STYLE).map(([s, st]) => [st.label, s as State]));
+
+export async function installProbe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: await probeScript() });
+}
+
+export async function readProbe(page: Page): Promise<ProbeData> {
+  return page.evaluate('__pithBenchRead()') as Promise<ProbeData>;
+}
+
+// ------------------------------------------------------------------ baseline
+
+export interface Baseline {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Chromium without the extension: same flags and host mapping as test/e2e/browser.ts. */
+export async function launchBaseline(mirrorPort: number): Promise<Baseline> {
+  const profile = mkdtempSync(join(tmpdir(), 'pith-bench-base-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=MAP arxiv.org 127.0.0.1:${mirrorPort}, EXCLUDE localhost`,
+    ],
+  });
+  await installProbe(context);
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PageLoad {
+  dcl: number;
+  load: number;
+  longestTask: number;
+}
+
+/** Load a page without the extension: DOMContentLoaded, load end, longest task. */
+export async function loadBaseline(base: Baseline, url: string): Promise<PageLoad> {
+  const page = await base.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await sleep(300); // let trailing tasks report
+    const p = await readProbe(page);
+    return { dcl: p.nav.dcl, load: p.nav.load, longestTask: Math.max(0, ...p.longtasks.map(([, d]) => d)) };
+  } finally {
+    await page.close();
+  }
+}
+
+// ------------------------------------------------------------------ extension
+
+/** Tell the background to drop its lookup cache (as the options page does). */
+export async function clearCache(world: World): Promise<void> {
+  const page = await world.browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${world.browser.extensionId}/popup.html?tab=999999999`);
+    const r = await page.evaluate("chrome.runtime.sendMessage({ type: 'clear-cache' })");
+    if (!(r as { ok?: boolean })?.ok) throw new Error(`clear-cache answered ${JSON.stringify(r)}`);
+  } finally {
+    await page.close();
+  }
+}
+
+function sw(world: World) {
+  return world.browser.context.serviceWorkers()[0] ?? world.browser.worker;
+}
+
+/** The background's view of a tab: papers, how many still pending. */
+async function tabState(world: World, tabId: number): Promise<{ papers: number; pending: number; states: Record<string, number> }> {
+  return sw(world).evaluate(async (id) => {
+    const o = await chrome.storage.session.get(`tab:${id}`);
+    const papers = ((o[`tab:${id}`] as { papers?: { state: string }[] } | undefined)?.papers ?? []);
+    const states: Record<string, number> = {};
+    for (const p of papers) states[p.state] = (states[p.state] ?? 0) + 1;
+    return { papers: papers.length, pending: states.pending ?? 0, states };
+  }, tabId);
+}
+
+/**
+ * The state of every inline badge, read from its label inside the closed
+ * shadow root through CDP (DOM.getDocument with pierce).
+ */
+export async function badgeStates(page: Page): Promise<Record<string, number>> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const out: Record<string, number> = {};
+    const visit = (n: DomNode) => {
+      const attrs = n.attributes ?? [];
+      let isHost = false;
+      for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'data-pith-lens' && attrs[i + 1] === 'badge') isHost = true;
+      if (isHost) {
+        const label = labelOf(n);
+        const state = LABEL_STATE.get(label) ?? `?${label}`;
+        out[state] = (out[state] ?? 0) + 1;
+      }
+      for (const c of n.children ?? []) visit(c);
+      for (const c of n.shadowRoots ?? []) if (!isHost) visit(c);
+    };
+    visit(root);
+    return out;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+interface DomNode {
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+/** The badge's label: the third span of the button in its shadow root. */
+function labelOf(host: DomNode): string {
+  const shadow = host.shadowRoots?.[0];
+  const button = shadow?.children?.find((c) => c.nodeName === 'BUTTON');
+  const spans = button?.children?.filter((c) => c.nodeName === 'SPAN') ?? [];
+  const text = (n: DomNode | undefined): string => (n ? (n.nodeValue ?? '') + (n.children ?? []).map(text).join('') : '');
+  return text(spans[2]).trim();
+}
+
+export interface BadgeRun {
+  /** Navigation start → last badge rendered in its final state. */
+  lastBadge: number;
+  firstBadge: number;
+  dcl: number;
+  load: number;
+  badges: number;
+  states: Record<string, number>;
+  /** Longest task from navigation start to the last badge; and of those starting after the document was parsed. */
+  longestTask: number;
+  longestTaskAfterParse: number;
+  longTasks: [number, number][];
+  /** Long animation frames overlapping the badging, with their script attribution. */
+  loaf: ProbeData['loaf'];
+  pithRequests: Record<string, number>;
+}
+
+/**
+ * Open `url` in a new tab and wait until every badge is in its final state:
+ * the background has no pending paper left, `expect` hosts are laid out, no
+ * badge has re-rendered for 300 ms and CDP reads no "Checking" label.
+ */
+export async function badgeRun(world: World, url: string, expect: number, timeoutMs = 60_000): Promise<BadgeRun> {
+  world.mirror.requests.reset();
+  const page = await world.browser.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const tabId = await world.browser.tabIdOf(page);
+    const deadline = Date.now() + timeoutMs;
+    let lastSeen: number | null = -1;
+    let stableSince = Date.now();
+    let probe: ProbeData;
+    let states: Record<string, number> = {};
+    for (;;) {
+      if (Date.now() > deadline) {
+        throw new Error(`badges not final after ${timeoutMs} ms on ${url}: ${JSON.stringify({ hosts: (probe! ?? {}).hosts, states, bg: await tabState(world, tabId) })}`);
+      }
+      await sleep(50);
+      probe = await readProbe(page);
+      if (probe.last !== lastSeen) {
+        lastSeen = probe.last;
+        stableSince = Date.now();
+        continue;
+      }
+      if (probe.rendered < expect || Date.now() - stableSince < 300) continue;
+      const bg = await tabState(world, tabId);
+      if (bg.papers === 0 || bg.pending > 0) continue;
+      states = await badgeStates(page);
+      if (states.pending || Object.keys(states).some((k) => k.startsWith('?'))) continue;
+      probe = await readProbe(page);
+      if (probe.last !== lastSeen) continue; // something re-rendered meanwhile
+      break;
+    }
+    if (probe.nav.load === 0 || !Number.isFinite(probe.nav.load)) {
+      await page.waitForLoadState('load');
+      probe = await readProbe(page);
+    }
+    const end = probe.last ?? NaN;
+    const during = probe.longtasks.filter(([s]) => s <= end);
+    const counts = world.mirror.requests.counts();
+    const pithRequests: Record<string, number> = {};
+    for (const [path, n] of Object.entries(counts)) {
+      const k = path.startsWith('/api/pith-number/resolve') ? 'resolve' : path.startsWith('/pith/') ? 'record' : path.startsWith('/pith-') ? path : undefined;
+      if (k) pithRequests[k] = (pithRequests[k] ?? 0) + n;
+    }
+    return {
+      lastBadge: end,
+      firstBadge: probe.firstRender ?? NaN,
+      dcl: probe.nav.dcl,
+      load: probe.nav.load,
+      badges: probe.hosts,
+      states,
+      longestTask: Math.max(0, ...during.map(([, d]) => d)),
+      longestTaskAfterParse: Math.max(0, ...during.filter(([s]) => s >= probe.nav.interactive - 1).map(([, d]) => d)),
+      longTasks: probe.longtasks.map(([s, d]) => [Math.round(s), Math.round(d)]),
+      loaf: probe.loaf.filter((f) => f.start <= end && f.duration > 50),
+      pithRequests,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Open the popup for a tab as a page; time to the verified banner. */
+export async function popupRun(world: World, tabId: number): Promise<number> {
+  const page = await world.browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${world.browser.extensionId}/popup.html?tab=${tabId}`, { waitUntil: 'commit' });
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const p = await readProbe(page).catch(() => undefined);
+      if (p?.popupVerified != null) return p.popupVerified;
+      if (Date.now() > deadline) throw new Error('popup: no verified banner after 15 s');
+      await sleep(25);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/** Open a page and leave it open (e.g. the tab the popup is about). */
+export async function openAndSettle(world: World, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await world.browser.context.newPage();
+  await page.goto(url);
+  const tabId = await world.browser.tabIdOf(page);
+  for (let i = 0; i < 300; i++) {
+    const bg = await tabState(world, tabId);
+    if (bg.papers > 0 && bg.pending === 0) break;
+    await sleep(50);
+  }
+  return { page, tabId };
+}
+
+/**
+ * The service worker's JS heap (used/total bytes), through CDP: the worker's
+ * target is attached from a page session (Target.attachToTarget, non-flat)
+ * and asked Runtime.getHeapUsage — after a forced GC too, when asked.
+ */
+export async function workerHeap(world: World, gc: boolean): Promise<{ used: number; total: number; usedAfterGc?: number }> {
+  const page = await world.browser.context.newPage();
+  const cdp = await world.browser.context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${world.browser.extensionId}/`));
+    if (!target) throw new Error('no service worker target');
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+    let id = 0;
+    const pending = new Map<number, (v: unknown) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+      if (e.sessionId !== sessionId) return;
+      const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
+      if (m.id !== undefined) pending.get(m.id)?.(m.error ? { error: m.error } : m.result);
+    });
+    const call = async (method: string, params: object = {}) => {
+      const mid = ++id;
+      const p = new Promise((r) => pending.set(mid, r));
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mid, method, params }) });
+      return p as Promise<Record<string, number>>;
+    };
+    const before = await call('Runtime.getHeapUsage');
+    if (before.usedSize === undefined) throw new Error(`Runtime.getHeapUsage: ${JSON.stringify(before)}`);
+    const out: { used: number; total: number; usedAfterGc?: number } = { used: before.usedSize, total: before.totalSize! };
+    if (gc) {
+      await call('HeapProfiler.collectGarbage');
+      const after = await call('Runtime.getHeapUsage');
+      out.usedAfterGc = after.usedSize;
+    }
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return out;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * What the bench injects into every page (page.addInitScript, main world,
+ * before the page's own scripts): a longtask and long-animation-frame
+ * observer, and a watcher for inline badge hosts.
+ *
+ * Badge hosts hold a CLOSED shadow root, so the page's world cannot read the
+ * badge's state. The watcher times the badge as the browser renders it:
+ * a MutationObserver (started when the document becomes interactive, so the
+ * parser's own insertions are not observed) finds each new host and a
+ * ResizeObserver reports it when it is first laid out and again whenever its
+ * size changes — a state change changes the label ("Checking" → "Verified",
+ * "No Pith Number", …) and so the width. `last` is the time of the last such
+ * render. If the host ever carries a `data-state` attribute, its changes are
+ * timed too and the state is read from it. After each run the bench reads
+ * the final label of every badge through CDP (DOM.getDocument pierces
+ * closed shadow roots) to check that the time it took is the final state.
+ *
+ * This file runs in the page: no imports.
+ */
+export interface ProbeData {
+  hosts: number;
+  /** Hosts laid out at least once. */
+  rendered: number;
+  firstInsert: number | null;
+  lastInsert: number | null;
+  firstRender: number | null;
+  /** Last ResizeObserver report or data-state change of any host. */
+  last: number | null;
+  resizes: number;
+  stateAttr: Record<string, number>;
+  longtasks: [number, number][];
+  loaf: { start: number; duration: number; blocking: number; scripts: { src: string; fn: string; invoker: string; duration: number; start: number }[] }[];
+  popupVerified: number | null;
+  nav: { dcl: number; dclEnd: number; interactive: number; load: number; responseEnd: number };
+}
+
+export function probeInit(): void {
+  const w = window as unknown as { __pithBench?: unknown };
+  if (w.__pithBench) return;
+  const B = {
+    hosts: 0,
+    rendered: 0,
+    firstInsert: null as number | null,
+    lastInsert: null as number | null,
+    firstRender: null as number | null,
+    last: null as number | null,
+    resizes: 0,
+    stateAttr: {} as Record<string, number>,
+    longtasks: [] as [number, number][],
+    loaf: [] as unknown[],
+    popupVerified: null as number | null,
+  };
+  w.__pithBench = B;
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) B.longtasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* unsupported */
+  }
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; scripts: { sourceURL: string; sourceFunctionName: string; invoker: string; duration: number; startTime: number }[] }[]) {
+        B.loaf.push({
+          start: e.startTime,
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          scripts: (e.scripts ?? []).map((s) => ({ src: s.sourceURL, fn: s.sourceFunctionName, invoker: s.invoker, duration: s.duration, start: s.startTime })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    /* unsupported */
+  }
+  const isExt = location.protocol === 'chrome-extension:';
+  const seen = new WeakSet<Element>();
+  const ro =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver((entries) => {
+          const t = performance.now();
+          for (const e of entries) {
+            if (seen.has(e.target)) B.resizes++;
+            else {
+              seen.add(e.target);
+              B.rendered++;
+              if (B.firstRender === null) B.firstRender = t;
+            }
+          }
+          B.last = t;
+        })
+      : null;
+  const onHost = (el: Element, t: number) => {
+    B.hosts++;
+    if (B.firstInsert === null) B.firstInsert = t;
+    B.lastInsert = t;
+    ro?.observe(el);
+    const s = el.getAttribute('data-state');
+    if (s !== null) B.stateAttr[s] = (B.stateAttr[s] ?? 0) + 1;
+  };
+  const mo = new MutationObserver((records) => {
+    const t = performance.now();
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        const el = r.target as Element;
+        if (el.getAttribute('data-pith-lens') !== 'badge') continue;
+        const old = r.oldValue;
+        if (old !== null) B.stateAttr[old] = (B.stateAttr[old] ?? 1) - 1;
+        const s = el.getAttribute('data-state');
+        if (s !== null) B.stateAttr[s] = (B.stateAttr[s] ?? 0) + 1;
+        if (B.last === null || t > B.last) B.last = t;
+        continue;
+      }
+      const added = r.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const n = added[i] as Element;
+        if (n.nodeType === 1 && n.getAttribute('data-pith-lens') === 'badge') onHost(n, t);
+      }
+    }
+    if (isExt && B.popupVerified === null && document.querySelector('.banner[data-state="verified"]')) B.popupVerified = t;
+  });
+  let started = false;
+  const start = () => {
+    if (started || !document.documentElement) return;
+    started = true;
+    mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-state'], attributeOldValue: true });
+  };
+  if (isExt) {
+    // The popup: watch from the start (its DOM is small and built by script).
+    const early = new MutationObserver(() => {
+      if (document.documentElement) {
+        early.disconnect();
+        start();
+      }
+    });
+    early.observe(document, { childList: true });
+  }
+  if (document.readyState !== 'loading') start();
+  else document.addEventListener('readystatechange', () => document.readyState !== 'loading' && start());
+}
+
+/** Read the probe and the navigation timing of a page. */
+export function readProbe(): ProbeData {
+  const B = (window as unknown as { __pithBench: Omit<ProbeData, 'nav'> }).__pithBench;
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return JSON.parse(
+    JSON.stringify({
+      ...B,
+      nav: {
+        dcl: nav?.domContentLoadedEventStart ?? NaN,
+        dclEnd: nav?.domContentLoadedEventEnd ?? NaN,
+        interactive: nav?.domInteractive ?? NaN,
+        load: nav?.loadEventEnd ?? NaN,
+        responseEnd: nav?.responseEnd ?? NaN,
+      },
+    }),
+  ) as ProbeData;
+}

@@ -1,0 +1,332 @@
+/**
+ * npm run bench [-- --runs N] [--quick] [--ci] [--build] [--only a,b]
+ *
+ * Chromium + the local mirror + the fixture pages. Prints one JSON object
+ * (stdout), then a readable table (stderr), writes bench/results.json, and
+ * exits 1 when a budget (bench/budgets.json) is exceeded. See bench/README.md.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startWorld, type World } from '../test/e2e/setup';
+import * as B from './browser';
+import { ensureBuilt, measureSizes, ROOT, type TargetSizes } from './sizes';
+import { figure, fmt, round, type Figure } from './stats';
+import { cacheHitCost, verifyRateNode, verifyRateWorker } from './verify';
+
+// ---------------------------------------------------------------- options
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const value = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+};
+const quick = flag('quick');
+const ci = flag('ci');
+const runs = Math.max(1, Number(value('runs') ?? (quick ? 2 : 5)) | 0);
+/** The 2,000-row listing runs are the slow ones: one in --quick. */
+const listingRuns = quick && value('runs') === undefined ? 1 : runs;
+const only = new Set((value('only') ?? 'sizes,verify,abstract,listing,popup,memory').split(','));
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+// ---------------------------------------------------------------- helpers
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function times<T>(n: number, what: string, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(await fn(i));
+    log(`${what} ${i + 1}/${n}`);
+  }
+  return out;
+}
+const fig = <T>(list: T[], f: (x: T) => number) => figure(list.map(f));
+
+/** Let the background write its cache (the resolver batches writes, 200 ms) and go quiet. */
+async function settle(world: World): Promise<void> {
+  await sleep(400);
+  world.mirror.requests.reset();
+}
+
+// ---------------------------------------------------------------- the run
+
+interface Results {
+  meta: Record<string, unknown>;
+  sizes?: Record<string, Record<string, { raw: number; gzip: number }>> & { files?: Record<string, TargetSizes['files']> };
+  verify?: Record<string, Figure>;
+  abstract?: Record<string, Record<string, Figure | unknown>>;
+  listing?: Record<string, Record<string, Figure | unknown>>;
+  popup?: Record<string, Figure | unknown>;
+  memory?: Record<string, Figure>;
+  budgets?: BudgetResult[];
+}
+interface BudgetResult {
+  id: string;
+  what: string;
+  kind: 'size' | 'time';
+  metric: string;
+  max: number;
+  unit: string;
+  value: number | null;
+  status: 'pass' | 'fail' | 'warn' | 'missing';
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const results: Results = {
+    meta: { date: new Date().toISOString(), runs, listingRuns, quick, ci, node: process.version, cpus: (await import('node:os')).cpus().length, loadavg: (await import('node:os')).loadavg().map((x) => round(x)) },
+  };
+
+  ensureBuilt(flag('build'), log);
+
+  if (only.has('sizes')) {
+    const sizes: NonNullable<Results['sizes']> = { files: {} };
+    for (const t of ['chrome', 'firefox'] as const) {
+      const s = measureSizes(t);
+      sizes[t] = Object.fromEntries(s.entries.map((e) => [e.entry, { raw: e.raw, gzip: e.gzip }]));
+      sizes.files![t] = s.files;
+    }
+    results.sizes = sizes;
+  }
+
+  if (only.has('verify')) {
+    log('verify in Node');
+    const node = await times(runs, 'verify/node', async () => verifyRateNode(quick ? 300 : 1000));
+    const hits = await times(runs, 'cache hit', () => cacheHitCost(quick ? 200 : 1000));
+    results.verify = {
+      nodePerSec: fig(node, (x) => x),
+      cacheHitUs: fig(hits, (h) => h.withRecordUs),
+      cacheHitNoRecordUs: fig(hits, (h) => h.withoutRecordUs),
+    };
+  }
+
+  const needWorld = ['abstract', 'listing', 'popup', 'memory'].some((k) => only.has(k)) || only.has('verify');
+  let world: World | undefined;
+  let baseline: B.Baseline | undefined;
+  try {
+    if (needWorld) {
+      world = await startWorld();
+      await B.installProbe(world.browser.context);
+    }
+    if (world && only.has('verify')) {
+      const sw = await times(runs, 'verify/worker', () => verifyRateWorker(world!.browser.context.serviceWorkers()[0] ?? world!.browser.worker, quick ? 300 : 1000));
+      results.verify!.workerPerSec = fig(sw, (x) => x);
+    }
+
+    if (world && only.has('abstract')) {
+      const url = B.ABSTRACT_URL;
+      // Prime the cache, then warm runs.
+      await B.badgeRun(world, url, 1);
+      await settle(world);
+      const warm = await times(runs, 'abstract warm', async () => {
+        const r = await B.badgeRun(world!, url, 1);
+        await settle(world!);
+        return r;
+      });
+      const cold = async (latencyMs: number) =>
+        times(runs, `abstract cold +${latencyMs} ms`, async () => {
+          await B.clearCache(world!);
+          world!.mirror.setFault(latencyMs ? { latencyMs } : null);
+          try {
+            const r = await B.badgeRun(world!, url, 1);
+            await settle(world!);
+            return r;
+          } finally {
+            world!.mirror.setFault(null);
+          }
+        });
+      const cold0 = await cold(0);
+      const cold100 = await cold(100);
+      const summary = (list: B.BadgeRun[]) => ({
+        badge: fig(list, (r) => r.lastBadge),
+        badgeAfterDcl: fig(list, (r) => r.lastBadge - r.dcl),
+        firstBadgeAfterDcl: fig(list, (r) => r.firstBadge - r.dcl),
+        dcl: fig(list, (r) => r.dcl),
+        load: fig(list, (r) => r.load),
+        longestTaskAfterParse: fig(list, (r) => r.longestTaskAfterParse),
+        states: list.at(-1)?.states,
+        pithRequests: list.at(-1)?.pithRequests,
+      });
+      results.abstract = { warm: summary(warm), cold: summary(cold0), cold100: summary(cold100) };
+    }
+
+    if (world && only.has('listing')) {
+      const url = B.LISTING_URL;
+      const n = B.LISTING_ROWS;
+      const cold = await times(listingRuns, 'listing cold', async () => {
+        await B.clearCache(world!);
+        const r = await B.badgeRun(world!, url, n, 120_000);
+        await settle(world!);
+        return r;
+      });
+      const warm = await times(listingRuns, 'listing warm', async () => {
+        const r = await B.badgeRun(world!, url, n);
+        await settle(world!);
+        return r;
+      });
+      const summary = (list: B.BadgeRun[]) => ({
+        lastBadge: fig(list, (r) => r.lastBadge),
+        lastBadgeAfterDcl: fig(list, (r) => r.lastBadge - r.dcl),
+        firstBadge: fig(list, (r) => r.firstBadge),
+        dcl: fig(list, (r) => r.dcl),
+        longestTask: fig(list, (r) => r.longestTask),
+        longestTaskAfterParse: fig(list, (r) => r.longestTaskAfterParse),
+        requests: fig(list, (r) => (r.pithRequests.resolve ?? 0) + (r.pithRequests.record ?? 0)),
+        resolveRequests: fig(list, (r) => r.pithRequests.resolve ?? 0),
+        badges: list.at(-1)?.badges,
+        states: list.at(-1)?.states,
+        longTasks: list.at(-1)?.longTasks,
+        loaf: list.at(-1)?.loaf,
+      });
+      results.listing = { cold: summary(cold), warm: summary(warm) };
+    }
+
+    if (world && only.has('memory')) {
+      // The worker's heap right after badging the listing (warm), then after a forced GC.
+      const heaps = await times(listingRuns, 'memory', async () => {
+        await B.badgeRun(world!, B.LISTING_URL, B.LISTING_ROWS);
+        return B.workerHeap(world!, true);
+      });
+      results.memory = {
+        workerHeapUsedMB: fig(heaps, (h) => h.used / 2 ** 20),
+        workerHeapTotalMB: fig(heaps, (h) => h.total / 2 ** 20),
+        workerHeapAfterGcMB: fig(heaps, (h) => (h.usedAfterGc ?? NaN) / 2 ** 20),
+      };
+    }
+
+    if (world && only.has('popup')) {
+      const { page, tabId } = await B.openAndSettle(world, B.ABSTRACT_URL);
+      await settle(world);
+      const list = await times(runs, 'popup', () => B.popupRun(world!, tabId));
+      await page.close();
+      results.popup = { verified: fig(list, (x) => x) };
+    }
+  } finally {
+    await world?.stop();
+  }
+
+  // The same pages without the extension, after the extension's browser is gone.
+  if (only.has('abstract') || only.has('listing')) {
+    const { startMirror } = await import('../test/mirror/server');
+    const mirror = await startMirror({ port: 0 });
+    try {
+      baseline = await B.launchBaseline(mirror.port);
+      if (results.abstract) {
+        const base = await times(runs, 'abstract, no extension', () => B.loadBaseline(baseline!, B.ABSTRACT_URL));
+        const load = fig(base, (b) => b.load);
+        const dcl = fig(base, (b) => b.dcl);
+        const warm = results.abstract.warm as Record<string, Figure>;
+        results.abstract.noExtension = { dcl, load, longestTask: fig(base, (b) => b.longestTask) };
+        results.abstract.overhead = {
+          loadRatio: round(warm.load!.median / load.median, 3),
+          dclRatio: round(warm.dcl!.median / dcl.median, 3),
+          badgeOverLoadNoExt: round(warm.badge!.median / load.median, 3),
+        };
+      }
+      if (results.listing) {
+        const base = await times(listingRuns, 'listing, no extension', () => B.loadBaseline(baseline!, B.LISTING_URL));
+        results.listing.noExtension = { dcl: fig(base, (b) => b.dcl), load: fig(base, (b) => b.load), longestTask: fig(base, (b) => b.longestTask) };
+      }
+    } finally {
+      await baseline?.close();
+      await mirror.stop();
+    }
+  }
+
+  // ---------------------------------------------------------------- budgets
+  const { budgets } = JSON.parse(readFileSync(join(ROOT, 'bench/budgets.json'), 'utf8')) as { budgets: Omit<BudgetResult, 'value' | 'status'>[] };
+  results.budgets = budgets.map((b) => {
+    const v = lookup(results, b.metric);
+    const status: BudgetResult['status'] = v === null ? 'missing' : v <= b.max ? 'pass' : b.kind === 'time' && ci ? 'warn' : 'fail';
+    return { ...b, value: v, status };
+  });
+  results.meta.seconds = Math.round((Date.now() - started) / 1000);
+
+  writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(results) + '\n');
+  process.stderr.write('\n' + table(results) + '\n');
+  const failed = results.budgets.filter((b) => b.status === 'fail');
+  for (const b of results.budgets) if (b.status !== 'pass') log(`${b.status.toUpperCase()}: ${b.what} — ${b.value ?? 'not measured'} ${b.unit} > ${b.max} ${b.unit}`);
+  return failed.length ? 1 : 0;
+}
+
+/** `a.b.c` into results; a Figure gives its median. Keys may contain ':' (content:arxiv). */
+function lookup(r: unknown, path: string): number | null {
+  let cur: unknown = r;
+  for (const k of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return null;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  if (typeof cur === 'number') return cur;
+  if (cur && typeof cur === 'object' && 'median' in cur) return (cur as Figure).median;
+  return null;
+}
+
+// ---------------------------------------------------------------- the table
+
+export function table(r: Results): string {
+  const rows: [string, string, string][] = [];
+  const budgetOf = (metric: string) => r.budgets?.find((b) => b.metric === metric);
+  const mark = (metric: string) => {
+    const b = budgetOf(metric);
+    if (!b) return '';
+    const sign = b.status === 'pass' ? '✓' : b.status === 'warn' ? '⚠' : b.status === 'fail' ? '✗' : '?';
+    return `${sign} ≤ ${b.unit === 'B' ? kb(b.max) : `${b.max} ${b.unit}`}`;
+  };
+  const add = (name: string, value: string, metric = '') => rows.push([name, value, mark(metric)]);
+  const f = (x: unknown, unit: string) => fmt(x as Figure, unit);
+  const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+
+  if (r.sizes) {
+    const names = new Set([...Object.keys(r.sizes.chrome ?? {}), ...Object.keys(r.sizes.firefox ?? {})]);
+    for (const e of names) {
+      const c = r.sizes.chrome?.[e];
+      const ff = r.sizes.firefox?.[e];
+      const s = (x?: { raw: number; gzip: number }) => (x ? `${kb(x.raw)} / ${kb(x.gzip)} gz` : 'n/a');
+      add(`size ${e} (chrome | firefox)`, `${s(c)} | ${s(ff)}`, e === 'content:arxiv' ? 'sizes.chrome.content:arxiv.gzip' : '');
+    }
+  }
+  const a = r.abstract as Record<string, Record<string, unknown>> | undefined;
+  if (a) {
+    add('abstract: badge after DCL, warm', f(a.warm?.badgeAfterDcl, ' ms'), 'abstract.warm.badgeAfterDcl');
+    add('abstract: badge from nav start, warm', f(a.warm?.badge, ' ms'));
+    add('abstract: badge from nav start, cold', f(a.cold?.badge, ' ms'));
+    add('abstract: badge from nav start, cold +100 ms', f(a.cold100?.badge, ' ms'));
+    add('abstract: badge after DCL, cold | cold +100', `${f(a.cold?.badgeAfterDcl, ' ms')} | ${f(a.cold100?.badgeAfterDcl, ' ms')}`);
+    add('abstract: load, with | without extension', `${f(a.warm?.load, ' ms')} | ${f(a.noExtension?.load, ' ms')}`);
+    add('abstract: DCL, with | without extension', `${f(a.warm?.dcl, ' ms')} | ${f(a.noExtension?.dcl, ' ms')}`);
+    const o = a.overhead as Record<string, number> | undefined;
+    if (o) add('abstract: load ratio | badge / load w/o ext', `${o.loadRatio}× | ${o.badgeOverLoadNoExt}×`);
+    add('abstract: longest task after parse, warm', f(a.warm?.longestTaskAfterParse, ' ms'));
+  }
+  const l = r.listing as Record<string, Record<string, unknown>> | undefined;
+  if (l) {
+    add('listing 2,000: last badge, warm', f(l.warm?.lastBadge, ' ms'), 'listing.warm.lastBadge');
+    add('listing 2,000: last badge, cold', f(l.cold?.lastBadge, ' ms'));
+    add('listing 2,000: longest task while badging, warm', f(l.warm?.longestTaskAfterParse, ' ms'), 'listing.warm.longestTaskAfterParse');
+    add('listing 2,000: longest task while badging, cold', f(l.cold?.longestTaskAfterParse, ' ms'), 'listing.cold.longestTaskAfterParse');
+    add('listing 2,000: longest task incl. parse, warm | no ext', `${f(l.warm?.longestTask, ' ms')} | ${f(l.noExtension?.longestTask, ' ms')}`);
+    add('listing 2,000: DCL warm | no ext', `${f(l.warm?.dcl, ' ms')} | ${f(l.noExtension?.dcl, ' ms')}`);
+    add('listing 2,000: mirror requests, cold (resolve+record) | warm', `${f(l.cold?.requests, '')} (${f(l.cold?.resolveRequests, '')} resolve) | ${f(l.warm?.requests, '')}`);
+  }
+  const v = r.verify as Record<string, Figure> | undefined;
+  if (v) {
+    add('verify: records/s, Node | worker', `${f(v.nodePerSec, '')} | ${f(v.workerPerSec, '')}`);
+    add('cache hit (Node, memoryStorage): lookup | no record', `${f(v.cacheHitUs, ' µs')} | ${f(v.cacheHitNoRecordUs, ' µs')}`);
+  }
+  if (r.popup) add('popup: verified view, cached', f(r.popup.verified, ' ms'), 'popup.verified');
+  if (r.memory) add('worker heap after 2,000-row listing (after GC)', `${f(r.memory.workerHeapUsedMB, ' MB')} (${f(r.memory.workerHeapAfterGcMB, ' MB')})`);
+
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length), ['Metric', 'Median (min–max)', 'Budget'][i]!.length));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i]!)).join(' | ')} |`;
+  return [line(['Metric', 'Median (min–max)', 'Budget']), `|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`[bench] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(2);
+  },
+);
