@@ -1,0 +1,74 @@
+/**
+ * The Firefox world: the local mirror, the proxy in front of it and Firefox ESR
+ * with a private copy of the Firefox build installed — the counterpart of
+ * test/e2e/setup.ts and ui-world.ts. The copy matters: other work in this tree
+ * rebuilds .output/ at any time.
+ */
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMirror, type Mirror, type MirrorOptions } from '../mirror/server';
+import { FIREFOX_EXTENSION_DIR, launchFirefox, type LaunchedFirefox } from './firefox';
+
+export interface FirefoxWorld {
+  mirror: Mirror;
+  firefox: LaunchedFirefox;
+  stop(): Promise<void>;
+}
+
+const NEEDED = ['manifest.json', 'popup.html', 'options.html', 'background.js'];
+
+export async function copyFirefoxBuild(src = FIREFOX_EXTENSION_DIR): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'pith-lens-ff-ext-'));
+  for (let attempt = 0; attempt < 60; attempt++) {
+    if (NEEDED.every((f) => existsSync(join(src, f)))) {
+      try {
+        cpSync(src, dir, { recursive: true });
+        if (NEEDED.every((f) => existsSync(join(dir, f)))) return dir;
+      } catch {
+        // A build replaced files while we copied: try again.
+      }
+    }
+    await new Promise((ok) => setTimeout(ok, 1000));
+  }
+  throw new Error(`no complete build in ${src}: run npm run build:firefox`);
+}
+
+export interface FirefoxWorldOptions extends MirrorOptions {
+  /** An .xpi/.zip or directory to install instead of a copy of .output/firefox-mv3. */
+  extension?: string;
+}
+
+export async function startFirefoxWorld(opts: FirefoxWorldOptions = {}): Promise<FirefoxWorld> {
+  const { extension, ...mirrorOpts } = opts;
+  const copy = extension ? undefined : await copyFirefoxBuild();
+  const mirror = await startMirror({ port: 0, https: true, ...mirrorOpts });
+  const pages = mirror.port;
+  const https = mirror.httpsPort!;
+  let firefox: LaunchedFirefox;
+  try {
+    firefox = await launchFirefox({
+      extension: extension ?? copy,
+      http: {
+        'arxiv.org': pages,
+        'www.arxiv.org': pages,
+        'export.arxiv.org': pages,
+        'publisher.example': pages,
+      },
+      https: { 'pith.science': https, 'www.pith.science': https },
+    });
+  } catch (e) {
+    await mirror.stop();
+    if (copy) rmSync(copy, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    mirror,
+    firefox,
+    async stop() {
+      await firefox.close();
+      await mirror.stop();
+      if (copy) rmSync(copy, { recursive: true, force: true });
+    },
+  };
+}
