@@ -5,7 +5,7 @@ import { describeId } from '../../lib/ids/util';
 import type { LookupResult, TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
 import { addRecent, parseRecent, resultLabel, type RecentLookup } from '../../lib/view-model';
-import { fetchLookup, fetchTabState, type PopupApi } from './api';
+import { detectInTab, fetchLookup, fetchTabState, type PopupApi } from './api';
 import { LookupBox } from './LookupBox';
 import { PaperPicker } from './PaperPicker';
 import { RecentLookups } from './RecentLookups';
@@ -62,8 +62,10 @@ export function Popup({ api }: { api: PopupApi }) {
         setTab({ status: 'ready', tab: { tabId, papers: [] }, problem: answer.reason });
         return;
       }
-      setTab({ status: 'ready', tab: answer.tab });
-      const first = answer.tab.papers[0];
+      const tab = answer.tab.papers.length > 0 ? answer.tab : ((await detectInTab(api, tabId)) ?? answer.tab);
+      if (!alive.current) return;
+      setTab({ status: 'ready', tab });
+      const first = tab.papers[0];
       if (first) void lookup(first.id);
     })();
   }, [api, lookup]);

@@ -3,6 +3,7 @@
  * tests without one. Answers from the background are validated with zod; a
  * failure becomes an `error` result, never an exception.
  */
+import { z } from 'zod';
 import { idKey, type PaperId } from '../../lib/ids/types';
 import { LookupResultSchema, TabStateSchema, type LookupResult, type Request, type TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
@@ -47,4 +48,23 @@ export async function fetchLookup(api: PopupApi, id: PaperId, opts: { title?: st
   }
   const parsed = LookupResultSchema.safeParse(raw);
   return parsed.success ? parsed.data : failed(P.badAnswer);
+}
+
+const DetectAnswerSchema = z.object({ ok: z.boolean() });
+
+/**
+ * For a tab with no papers yet (a page no content script covers): asks the
+ * background to detect in it (activeTab, granted by opening the popup), then
+ * polls the tab state briefly. Undefined when nothing turns up.
+ */
+export async function detectInTab(api: PopupApi, tabId: number, polls = 10, intervalMs = 150): Promise<TabState | undefined> {
+  const raw = await api.send({ type: 'detect', tabId }).catch(() => undefined);
+  const answer = DetectAnswerSchema.safeParse(raw);
+  if (!answer.success || !answer.data.ok) return undefined;
+  for (let i = 0; i < polls; i++) {
+    await new Promise((ok) => setTimeout(ok, intervalMs));
+    const state = await fetchTabState(api, tabId);
+    if (state.ok && state.tab.papers.length > 0) return state.tab;
+  }
+  return undefined;
 }

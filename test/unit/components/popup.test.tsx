@@ -205,3 +205,27 @@ describe('LookupBox', () => {
     expect(screen.getByRole('alert').textContent).toBe('');
   });
 });
+
+describe('Popup on a page no content script covers', () => {
+  test('asks the background to detect in the tab, then shows what it found', async () => {
+    const v = verifiedResult();
+    let detected = false;
+    const { api, sent } = fakeApi((m) => {
+      if (m.type === 'detect') {
+        detected = true;
+        return { ok: true };
+      }
+      if (m.type === 'tab-state') return detected ? tabState([paperResult(v)]) : { tabId: 7, papers: [] };
+      return v;
+    });
+    render(<Popup api={api} />);
+    await screen.findByRole('heading', { name: SEED_TITLE });
+    expect(sent.map((m) => m.type).slice(0, 3)).toEqual(['tab-state', 'detect', 'tab-state']);
+  });
+
+  test('a tab that cannot be scripted is a non-paper page', async () => {
+    const { api } = fakeApi((m) => (m.type === 'detect' ? { ok: false, detail: 'Cannot access a chrome:// URL' } : { tabId: 7, papers: [] }));
+    render(<Popup api={api} />);
+    await screen.findByRole('heading', { name: 'No paper on this page' });
+  });
+});
