@@ -38,7 +38,6 @@ export const popup = {
   lookupButton: 'Look up',
   lookupEmpty: 'Type an arXiv id, a DOI, a Pith Number or a paper link.',
   lookupNone: 'Not an arXiv id, DOI, Pith Number or paper link.',
-  lookupSeveral: (n: number, first: string) => `Found ${n} ids; looking up the first, ${first}.`,
   recentHeading: 'Recent lookups',
   backToPage: 'Back to the papers on this page',
   lookupResultFor: (what: string) => `Result for ${what}`,
@@ -49,11 +48,8 @@ export const popup = {
 
   // Listing
   papersHeading: (n: number) => `${n} papers on this page`,
-  pickPaper: 'Choose a paper',
 
   // Paper
-  paperHeading: 'Paper',
-  authors: 'Authors',
   arxiv: 'arXiv',
   version: (v: number) => `v${v}`,
   categories: 'Categories',
@@ -82,7 +78,6 @@ export const popup = {
   // Verification
   verificationHeading: 'Verification',
   verificationIntro: 'Every check was run in your browser on the record as served.',
-  checksHeading: 'Checks',
   hashHeading: 'Canonical hash',
   hashPublished: 'Published',
   hashRecomputed: 'Recomputed here',
@@ -125,10 +120,8 @@ export const popup = {
   whatDiffers: 'What differs',
   whyUnsigned: 'Why it is not verified',
   versionNote: 'Version',
-  notFoundHeading: 'No Pith Number yet',
   notFoundText: (what: string) => `Pith has no record for ${what}.`,
   searchPith: 'Search pith.science',
-  errorHeading: 'Could not reach the resolver',
   errorReasonUnknown: 'The resolver did not answer.',
   staleNote: (age: string) => `Showing the cached record from ${age}. It may be out of date.`,
   noCache: 'No cached copy of this record.',
@@ -140,7 +133,6 @@ export const popup = {
   actionsHeading: 'Actions',
   openOnPith: 'Open on pith.science',
   copyNumber: 'Copy Pith Number',
-  copyShort: 'Copy short number',
   copyLatex: 'Copy LaTeX',
   copyJson: 'Copy record JSON',
   reverify: 'Re-verify now',
