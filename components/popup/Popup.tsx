@@ -27,6 +27,8 @@ export function Popup({ api }: { api: PopupApi }) {
   const [typed, setTyped] = useState<PaperId | undefined>();
   const [results, setResults] = useState<Record<string, LookupResult | 'loading'>>({});
   const [recent, setRecent] = useState<RecentLookup[]>([]);
+  // The latest list, for lookups that finish after another one updated it.
+  const recentRef = useRef<RecentLookup[]>([]);
   const alive = useRef(true);
   useEffect(() => () => void (alive.current = false), []);
 
@@ -48,7 +50,9 @@ export function Popup({ api }: { api: PopupApi }) {
 
   useEffect(() => {
     void (async () => {
-      setRecent(parseRecent(await api.getRecent().catch(() => undefined)));
+      const stored = parseRecent(await api.getRecent().catch(() => undefined));
+      recentRef.current = stored;
+      setRecent(stored);
     })();
     void (async () => {
       const tabId = await api.tabId().catch(() => undefined);
@@ -80,7 +84,8 @@ export function Popup({ api }: { api: PopupApi }) {
     setTyped(id);
     const res = await lookup(id);
     if (!res) return;
-    const next = addRecent(recent, { id, label: resultLabel(res), at: api.now() });
+    const next = addRecent(recentRef.current, { id, label: resultLabel(res), at: api.now() });
+    recentRef.current = next;
     setRecent(next);
     await api.setRecent(next).catch(() => undefined);
   };
