@@ -152,6 +152,23 @@ describe('popup on the fixture abstract page (seed record, pinned key)', () => {
   });
 });
 
+describe('popup on a listing', () => {
+  test('offers the page’s papers to pick from; picking one shows its screen', async () => {
+    const tab = await openTab(world, 'http://arxiv.org/list/cs.CL/new');
+    const popup = await openPopup(tab.tabId);
+    await popup.waitForSelector('#paper-picker');
+    const count = await popup.$$eval('#paper-picker option', (els) => els.length);
+    expect(count).toBeGreaterThan(1);
+    await popup.waitForSelector('[data-screen]:not([data-screen="loading"])', { timeout: 30_000 });
+    await popup.selectOption('#paper-picker', String(count - 1));
+    await popup.waitForSelector('[data-screen]:not([data-screen="loading"])', { timeout: 30_000 });
+    expect(await popup.$eval('#paper-picker', (el) => (el as HTMLSelectElement).value)).toBe(String(count - 1));
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+    await tab.page.close();
+  });
+});
+
 describe('lookups from the popup', () => {
   test('a page with no paper: the lookup box is focused', async () => {
     const popup = await openPopup();
