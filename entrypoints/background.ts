@@ -107,16 +107,19 @@ export default defineBackground(() => {
     // One entry per paper, in page order; duplicates on a page share one.
     const order: string[] = [];
     const byKey = new Map<string, PaperResult>();
+    const titles = new Map<string, string>();
     for (const p of papers) {
       const key = idKey(p.id);
       if (byKey.has(key)) continue;
       order.push(key);
+      if (p.title !== undefined) titles.set(key, p.title);
       byKey.set(key, { key, id: p.id, state: 'pending' });
     }
     let connected = true;
     port.onDisconnect.addListener(() => (connected = false));
 
-    const snapshot = (): TabState => ({ tabId, url, kind, papers: order.map((k) => byKey.get(k)!) });
+    const withTitle = (r: PaperResult): PaperResult => (titles.has(r.key) ? { ...r, title: titles.get(r.key) } : r);
+    const snapshot = (): TabState => ({ tabId, url, kind, papers: order.map((k) => withTitle(byKey.get(k)!)) });
     await writeTab(snapshot());
     post(port, [...byKey.values()]);
 

@@ -48,6 +48,8 @@ export const PaperResultSchema = z.object({
   reason: z.string().optional(),
   stale: z.boolean().optional(),
   fetchedAt: z.number().optional(),
+  /** The page's own title for this paper, as the content script sent it (kept in the tab state for the popup's binding). */
+  title: z.string().max(2000).optional(),
 });
 export type PaperResult = z.infer<typeof PaperResultSchema>;
 

@@ -9,6 +9,8 @@ export const BaseUrlSchema = z
   .trim()
   .url()
   .refine((s) => {
+    // zod runs refinements even after .url() failed: parse defensively.
+    if (!URL.canParse(s)) return false;
     const u = new URL(s);
     if (u.username || u.password || u.search || u.hash) return false;
     if (u.protocol === 'https:') return true;

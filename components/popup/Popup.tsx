@@ -29,6 +29,8 @@ export function Popup({ api }: { api: PopupApi }) {
   const [recent, setRecent] = useState<RecentLookup[]>([]);
   // The latest list, for lookups that finish after another one updated it.
   const recentRef = useRef<RecentLookup[]>([]);
+  // The page's own title for each of the tab's papers, so lookups bind to the page as the badge did.
+  const titles = useRef(new Map<string, string>());
   const alive = useRef(true);
   useEffect(() => () => void (alive.current = false), []);
 
@@ -36,10 +38,11 @@ export function Popup({ api }: { api: PopupApi }) {
     async (id: PaperId, force = false): Promise<LookupResult | undefined> => {
       const key = idKey(id);
       setResults((r) => ({ ...r, [key]: 'loading' }));
-      let res = await fetchLookup(api, id, { force });
+      const title = titles.current.get(key);
+      let res = await fetchLookup(api, id, { force, title });
       for (let i = 0; res.state === 'pending' && i < PENDING_POLLS && alive.current; i++) {
         await new Promise((ok) => setTimeout(ok, PENDING_POLL_MS));
-        res = await fetchLookup(api, id);
+        res = await fetchLookup(api, id, { title });
       }
       if (!alive.current) return undefined;
       setResults((r) => ({ ...r, [key]: res }));
@@ -68,6 +71,7 @@ export function Popup({ api }: { api: PopupApi }) {
       }
       const tab = answer.tab.papers.length > 0 ? answer.tab : ((await detectInTab(api, tabId)) ?? answer.tab);
       if (!alive.current) return;
+      for (const p of tab.papers) if (p.title !== undefined) titles.current.set(p.key, p.title);
       setTab({ status: 'ready', tab });
       const first = tab.papers[0];
       if (first) void lookup(first.id);

@@ -38,7 +38,7 @@ export async function fetchTabState(api: PopupApi, tabId: number): Promise<TabAn
 export async function fetchLookup(api: PopupApi, id: PaperId, opts: { title?: string; force?: boolean } = {}): Promise<LookupResult> {
   const failed = (reason: string): LookupResult => ({ key: idKey(id), id, state: 'error', reason });
   const message: Request = { type: 'lookup', id };
-  if (opts.title !== undefined) message.title = opts.title;
+  if (opts.title !== undefined && opts.title !== '') message.title = opts.title;
   if (opts.force) message.force = true;
   let raw: unknown;
   try {

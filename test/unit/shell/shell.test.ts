@@ -87,5 +87,6 @@ describe('settings', () => {
   test('http is allowed only on this machine', () => {
     expect(parseSettings({ baseUrl: 'http://127.0.0.1:8787/' }).baseUrl).toBe('http://127.0.0.1:8787');
     expect(parseSettings({ baseUrl: 'http://pith.science' }).baseUrl).toBe(DEFAULT_BASE_URL);
+    expect(parseSettings({ baseUrl: 'not a url', mirrors: ['also junk'] }).baseUrl).toBe(DEFAULT_BASE_URL);
   });
 });
