@@ -44,7 +44,9 @@ export default defineConfig({
               // 140 (desktop) and 142 (Android) are the first versions that read
               // data_collection_permissions; AMO requires the key for new add-ons.
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // Honest: the ids of the papers a person opens are sent to the
+              // resolver, which is browsing activity in Mozilla's taxonomy.
+              data_collection_permissions: { required: ['browsingActivity'] },
             },
             gecko_android: { strict_min_version: '142.0' },
           },

@@ -69,6 +69,7 @@ export default defineBackground(() => {
       browser.action.setBadgeText({ tabId: state.tabId, text: badge.text }),
       browser.action.setBadgeBackgroundColor({ tabId: state.tabId, color: badge.color }),
       browser.action.setTitle({ tabId: state.tabId, title: badge.title }),
+      browser.action.setIcon({ tabId: state.tabId, path: badge.icon }),
       // Chrome only: white text on our colours.
       (browser.action as { setBadgeTextColor?: (d: object) => Promise<void> }).setBadgeTextColor?.({ tabId: state.tabId, color: '#ffffff' }),
     ]).catch(() => undefined); // the tab may be gone
@@ -79,6 +80,7 @@ export default defineBackground(() => {
     await Promise.all([
       browser.action.setBadgeText({ tabId, text: '' }),
       browser.action.setTitle({ tabId, title: 'Pith Lens' }),
+      browser.action.setIcon({ tabId, path: toolbarBadgeFor([]).icon }),
     ]).catch(() => undefined);
   }
 

@@ -5,7 +5,12 @@ export interface ToolbarBadge {
   text: string;
   color: string;
   title: string;
+  /** Icon paths by size, relative to the extension root: the state's variant, or the plain icon. */
+  icon: Record<'16' | '32', string>;
 }
+
+const PLAIN_ICON = { '16': 'icon/16.png', '32': 'icon/32.png' } as const;
+const stateIcon = (s: State) => ({ '16': `icon/state/state-${s}-16.png`, '32': `icon/state/state-${s}-32.png` });
 
 const ORDER: State[] = ['verified', 'unsigned', 'mismatch', 'invalid', 'not-found', 'error', 'pending'];
 
@@ -15,12 +20,12 @@ const ORDER: State[] = ['verified', 'unsigned', 'mismatch', 'invalid', 'not-foun
  * per-state counts in the tooltip.
  */
 export function toolbarBadgeFor(results: PaperResult[]): ToolbarBadge {
-  if (results.length === 0) return { text: '', color: STATE_STYLE.pending.color, title: 'Pith Lens: no paper found on this page' };
+  if (results.length === 0) return { text: '', color: STATE_STYLE.pending.color, title: 'Pith Lens: no paper found on this page', icon: PLAIN_ICON };
   if (results.length === 1) {
     const r = results[0]!;
     const style = STATE_STYLE[r.state];
     const extra = r.versionNote ? ` (${r.versionNote})` : r.reason && r.state !== 'verified' ? ` ${r.reason}` : '';
-    return { text: style.badge, color: style.color, title: `Pith Lens — ${style.label}: ${style.sentence}${extra}` };
+    return { text: style.badge, color: style.color, title: `Pith Lens — ${style.label}: ${style.sentence}${extra}`, icon: stateIcon(r.state) };
   }
   const counts = new Map<State, number>();
   for (const r of results) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
@@ -29,8 +34,9 @@ export function toolbarBadgeFor(results: PaperResult[]): ToolbarBadge {
     .map((s) => `${n(s)} ${STATE_STYLE[s].label.toLowerCase()}`)
     .join(', ');
   const title = `Pith Lens — ${results.length} papers: ${summary}`;
-  if (n('pending') > 0) return { text: STATE_STYLE.pending.badge, color: STATE_STYLE.pending.color, title };
+  if (n('pending') > 0) return { text: STATE_STYLE.pending.badge, color: STATE_STYLE.pending.color, title, icon: stateIcon('pending') };
   const withRecord = n('verified') + n('unsigned') + n('mismatch') + n('invalid');
   const color = n('invalid') > 0 ? STATE_STYLE.invalid.color : n('verified') > 0 ? STATE_STYLE.verified.color : STATE_STYLE['not-found'].color;
-  return { text: withRecord > 999 ? '999+' : String(withRecord), color, title };
+  // A listing keeps the plain icon: the count and colour say it all.
+  return { text: withRecord > 999 ? '999+' : String(withRecord), color, title, icon: PLAIN_ICON };
 }

@@ -3,7 +3,7 @@
  *  - public/icon/{16,32,48,128}.png from assets/icon.svg (WXT puts public/icon/<size>.png
  *    in the manifest's `icons`; Chrome Web Store and AMO want 128, toolbars 16/32, the
  *    extensions page 48);
- *  - assets/icons/state-<state>-{16,32}.png: the toolbar icon per state (lens ring in the
+ *  - public/icon/state/state-<state>-{16,32}.png: the toolbar icon per state (lens ring in the
  *    state's colour from lib/states.ts, the state's glyph in the lens) for action.setIcon.
  * Run: npx tsx scripts/make-icons.ts — the PNGs are committed; rerun after editing an SVG.
  */
@@ -54,14 +54,15 @@ try {
   }
   mkdirSync(`${root}public/icon`, { recursive: true });
   mkdirSync(`${root}assets/icons`, { recursive: true });
+  mkdirSync(`${root}public/icon/state`, { recursive: true });
   const icon = readFileSync(`${root}assets/icon.svg`, 'utf8');
   for (const size of STORE_SIZES) await render(icon, size, `${root}public/icon/${size}.png`);
   for (const state of STATES) {
     const svg = stateSvg(state);
     writeFileSync(`${root}assets/icons/state-${state}.svg`, svg + '\n');
-    for (const size of STATE_SIZES) await render(svg, size, `${root}assets/icons/state-${state}-${size}.png`);
+    for (const size of STATE_SIZES) await render(svg, size, `${root}public/icon/state/state-${state}-${size}.png`);
   }
-  console.log(`icons: public/icon/{${STORE_SIZES.join(',')}}.png, assets/icons/state-{${STATES.join(',')}}-{${STATE_SIZES.join(',')}}.png`);
+  console.log(`icons: public/icon/{${STORE_SIZES.join(',')}}.png, public/icon/state/state-{${STATES.join(',')}}-{${STATE_SIZES.join(',')}}.png`);
 } finally {
   await browser.close();
 }

@@ -7,7 +7,7 @@ import { verify } from '../../../lib/pith/verify';
 import { toolbarBadgeFor } from '../../../lib/toolbar';
 import { parseSettings, isSiteDisabled, DEFAULT_BASE_URL } from '../../../lib/settings';
 import { STATE_STYLE } from '../../../lib/states';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { PaperResult } from '../../../lib/messages';
 
 const SEED_TEXT = readFileSync(new URL('../../fixtures/records/2404.14294v3.record.json', import.meta.url), 'utf8');
@@ -62,6 +62,8 @@ describe('toolbar badge', () => {
       expect(b.text).toBe(STATE_STYLE[s].badge);
       expect(b.color).toBe(STATE_STYLE[s].color);
       expect(b.title).toContain(STATE_STYLE[s].label);
+      expect(b.icon['16']).toBe(`icon/state/state-${s}-16.png`);
+      expect(existsSync(new URL(`../../../public/${b.icon['32']}`, import.meta.url))).toBe(true);
     }
   });
 
