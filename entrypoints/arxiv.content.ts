@@ -16,6 +16,6 @@ export default defineContentScript({
   matches: HOSTS.flatMap((h) => PATHS.map((p) => `*://${h}${p}`)),
   runAt: 'document_end',
   main() {
-    void runPage('arxiv');
+    void runPage();
   },
 });

@@ -1,4 +1,5 @@
 import { runPage } from '../components/inpage/run';
+import { titleHeading } from '../lib/inpage/placement';
 
 /**
  * Publisher pages (opt-in). Not in the manifest: the background registers this
@@ -11,6 +12,7 @@ import { runPage } from '../components/inpage/run';
 export default defineContentScript({
   registration: 'runtime',
   main() {
-    void runPage('publisher');
+    // The heading showing the paper's title (not a site banner's h1) gets the badge.
+    void runPage({ optIn: true, anchorFor: (p) => titleHeading(document, p.title, p.anchor) });
   },
 });

@@ -94,10 +94,17 @@ export function createCardView(doc: Document, env: CardEnv): CardView {
     env.copy(text).then(
       () => done('Copied'),
       () => {
-        // No clipboard access here: select the number so Ctrl+C / ⌘C copies it.
-        const sel = doc.getSelection();
-        sel?.selectAllChildren(code);
-        done('Press Ctrl+C');
+        // No async clipboard here (an http: page, a denied permission): select
+        // the number and copy the selection; failing that, leave it selected
+        // for Ctrl+C / ⌘C.
+        doc.getSelection()?.selectAllChildren(code);
+        let copied = false;
+        try {
+          copied = doc.execCommand('copy');
+        } catch {
+          /* not allowed */
+        }
+        done(copied ? 'Copied' : 'Press Ctrl+C');
       },
     );
   });

@@ -2,7 +2,7 @@ import type { PaperId } from '../../lib/ids/types';
 import { cardModel, pendingResult, type CardModel } from '../../lib/inpage/card-model';
 import { placeBadge } from '../../lib/inpage/placement';
 import type { ResultStore } from '../../lib/inpage/results';
-import { createChunkRunner, pageFrameScheduler } from '../../lib/inpage/schedule';
+import { createChunkRunner, taskScheduler } from '../../lib/inpage/schedule';
 import { createBadge, type Badge } from './badge';
 import { CARD_ID, createCardView, type CardView } from './card';
 
@@ -19,8 +19,8 @@ export interface InpageEnv {
   fullViewUrl(m: CardModel): string;
   copy(text: string): Promise<void>;
   openFullView(m: CardModel): void;
-  /** Test seams; default to the page's frame scheduler and performance.now. */
-  requestFrame?(cb: () => void): void;
+  /** Test seams; default to a MessageChannel task per chunk and performance.now. */
+  nextTask?(cb: () => void): void;
   now?(): number;
   budgetMs?: number;
   /** Called once every row has its badge. */
@@ -36,23 +36,22 @@ export interface Inpage {
 }
 
 /**
- * Inline badges for a page: created in chunks (each chunk within a small time
- * budget, one per frame), rows in or near the viewport first, then the rest
- * in page order; answers redrawn the same way; one card open at a time.
+ * Inline badges for a page: created in page order in chunks, each chunk its
+ * own short task within a small time budget (the first chunk covers the rows
+ * at the top, the rest follow within a second on a 2,000-row listing);
+ * answers redrawn the same way; one card open at a time.
  */
 export function createInpage(rows: readonly Row[], store: ResultStore, env: InpageEnv): Inpage {
   const { doc, win } = env;
-  const requestFrame = env.requestFrame ?? pageFrameScheduler(win);
+  const nextTask = env.nextTask ?? taskScheduler(MessageChannel);
   const now = env.now ?? (() => win.performance.now());
   const byKey = new Map<string, Badge[]>();
-  const byAnchor = new Map<Element, Row[]>();
   let count = 0;
-  let io: IntersectionObserver | undefined;
 
   const modelFor = (row: Row): CardModel => cardModel(store.get(row.key) ?? pendingResult(row.key, row.id));
 
   const creator = createChunkRunner<Row>({
-    requestFrame,
+    nextTask,
     now,
     budgetMs: env.budgetMs,
     run(row) {
@@ -62,17 +61,14 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
       const list = byKey.get(row.key);
       if (list) list.push(badge);
       else byKey.set(row.key, [badge]);
-      io?.unobserve(row.anchor);
     },
     onIdle() {
-      io?.disconnect();
-      io = undefined;
       env.onAllPlaced?.();
     },
   });
 
   const updater = createChunkRunner<string>({
-    requestFrame,
+    nextTask,
     now,
     budgetMs: env.budgetMs,
     repeat: true,
@@ -88,29 +84,6 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
     },
   });
 
-  // Rows the reader can see go first. The observer reports asynchronously
-  // from the browser's own layout pass: no forced layout on our side.
-  if (rows.length > 1 && typeof IntersectionObserver === 'function') {
-    const observer = new IntersectionObserver(
-      (entries) => {
-        for (let i = entries.length - 1; i >= 0; i--) {
-          const e = entries[i];
-          if (!e?.isIntersecting) continue;
-          for (const row of byAnchor.get(e.target) ?? []) creator.prioritize(row);
-        }
-      },
-      { rootMargin: '400px 0px' },
-    );
-    for (const row of rows) {
-      const list = byAnchor.get(row.anchor);
-      if (list) list.push(row);
-      else {
-        byAnchor.set(row.anchor, [row]);
-        observer.observe(row.anchor);
-      }
-    }
-    io = observer;
-  }
   creator.enqueue(rows);
 
   // ---------------------------------------------------------------- the card
@@ -218,7 +191,6 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
       close(false);
       creator.cancel();
       updater.cancel();
-      io?.disconnect();
       for (const list of byKey.values()) for (const b of list) b.host.remove();
       byKey.clear();
     },

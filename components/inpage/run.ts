@@ -3,11 +3,16 @@ import { idKey } from '../../lib/ids/types';
 import type { PageMessage, PaperResult } from '../../lib/messages';
 import { INPAGE_SETTINGS_KEY, readInpageSettings, siteDisabled, type InpageSettings } from '../../lib/inpage/validate';
 import type { CardModel } from '../../lib/inpage/card-model';
-import { titleHeading } from '../../lib/inpage/placement';
 import { createResultStore, parseResultMessage } from '../../lib/inpage/results';
 import { createInpage, type Inpage, type Row } from './controller';
 
-export type Source = 'arxiv' | 'publisher';
+/** What differs between the arXiv and the publisher scripts. */
+export interface PageOptions {
+  /** Publisher pages run only when the user opted in ("Detect papers on other sites"). */
+  optIn?: boolean;
+  /** Where a paper's badge goes (default: detection's anchor). */
+  anchorFor?(paper: DetectedPaper): Element | undefined;
+}
 
 /** Most papers one page message may carry (PageMessageSchema). */
 const MAX_PAPERS = 5000;
@@ -23,42 +28,53 @@ const RAN = Symbol.for('pith-lens.inpage.ran');
  * The whole content-script flow: settings → detection → one message with every
  * paper → inline badges drawn in chunks and updated as answers stream in.
  */
-export async function runPage(source: Source): Promise<void> {
+export async function runPage(opts: PageOptions = {}): Promise<void> {
   const g = globalThis as Record<symbol, unknown>;
   if (g[RAN]) return;
   g[RAN] = true;
 
   const settings = await loadSettings();
   if (siteDisabled(settings, location.hostname)) return;
-  if (source === 'publisher' && !settings.detectOtherSites) return;
+  if (opts.optIn && !settings.detectOtherSites) return;
 
   const detection = detectFromDocument(document, location.href);
   const papers = detection.papers.slice(0, MAX_PAPERS);
   if (papers.length === 0) return;
 
-  const message = pageMessage(location.href, detection, papers);
   const store = createResultStore();
   const keys = new Set(papers.map((p) => idKey(p.id)));
-
   let inpage: Inpage | undefined;
-  // PDFs: the toolbar badge only; there is no page DOM of ours to touch.
-  if (settings.inlineBadges && detection.kind !== 'pdf') {
-    const rows = badgeRows(source, papers);
-    if (rows.length > 0) {
-      inpage = createInpage(rows, store, {
-        doc: document,
-        win: window,
-        fullViewUrl: (m) => fullViewUrl(m),
-        copy: (text) => navigator.clipboard.writeText(text),
-        openFullView,
-      });
-    }
-  }
+  const pendingKeys: string[] = [];
 
-  connect(message, (results) => {
+  // The message goes first, so the background starts looking up at once; the
+  // badges are set up in the next task, keeping each task of ours short on a
+  // 2,000-row listing (detection and the message are one task, badge set-up
+  // another, then the chunks).
+  connect(pageMessage(location.href, detection, papers), (results) => {
     const changed = store.apply(results);
-    if (changed.length > 0) inpage?.changed(changed);
+    if (changed.length === 0) return;
+    if (inpage) inpage.changed(changed);
+    else pendingKeys.push(...changed);
   }, () => store.allFinal(keys));
+
+  // PDFs: the toolbar badge only; there is no page DOM of ours to touch.
+  if (!settings.inlineBadges || detection.kind === 'pdf') return;
+  await nextTask();
+  const rows = badgeRows(papers, opts.anchorFor);
+  if (rows.length === 0) return;
+  inpage = createInpage(rows, store, {
+    doc: document,
+    win: window,
+    fullViewUrl: (m) => fullViewUrl(m),
+    copy: async (text) => navigator.clipboard.writeText(text),
+    openFullView,
+  });
+  if (pendingKeys.length > 0) inpage.changed(pendingKeys);
+}
+
+/** Resolves in a later task (not a microtask): lets the page breathe between our steps. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export function pageMessage(url: string, detection: PageDetection, papers: readonly DetectedPaper[]): PageMessage {
@@ -70,10 +86,10 @@ export function pageMessage(url: string, detection: PageDetection, papers: reado
   };
 }
 
-function badgeRows(source: Source, papers: readonly DetectedPaper[]): Row[] {
+function badgeRows(papers: readonly DetectedPaper[], anchorFor = (p: DetectedPaper) => p.anchor): Row[] {
   const rows: Row[] = [];
   for (const p of papers) {
-    const anchor = source === 'publisher' ? titleHeading(document, p.title, p.anchor) : p.anchor;
+    const anchor = anchorFor(p);
     if (anchor) rows.push({ key: idKey(p.id), id: p.id, anchor });
   }
   return rows;

@@ -4,24 +4,17 @@
  * row), at the end of a block (`h1.title`, `p.list-title`, a publisher's
  * heading), so the badge reads as part of the title line.
  */
-const INLINE_TAGS = new Set(['A', 'SPAN', 'ABBR', 'CODE', 'EM', 'STRONG', 'B', 'I', 'SMALL', 'SUP', 'SUB']);
-/** Elements that cannot hold a badge inside them. */
-const VOID_OR_REPLACED = new Set(['IMG', 'INPUT', 'BR', 'HR', 'META', 'LINK', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'CANVAS', 'SVG', 'MATH', 'TEXTAREA', 'SELECT', 'BUTTON']);
-
 export type Placement = 'afterend' | 'beforeend';
 
+/** After an inline element (a link, a span), inside at the end of anything else (a heading, a paragraph, a row). */
 export function placementFor(anchor: Element): Placement {
-  const tag = anchor.tagName.toUpperCase();
-  if (INLINE_TAGS.has(tag) || VOID_OR_REPLACED.has(tag)) return 'afterend';
-  return 'beforeend';
+  return /^(A|SPAN|B|I|EM|STRONG|CODE|SMALL|IMG|BR)$/i.test(anchor.tagName) ? 'afterend' : 'beforeend';
 }
 
 /** Insert `badge` next to `anchor`; false when the anchor is detached (nothing inserted). */
 export function placeBadge(anchor: Element, badge: Element): boolean {
-  const where = placementFor(anchor);
-  if (where === 'afterend' && !anchor.parentNode) return false;
   if (!anchor.isConnected) return false;
-  anchor.insertAdjacentElement(where, badge);
+  anchor.insertAdjacentElement(placementFor(anchor), badge);
   return true;
 }
 

@@ -2,8 +2,8 @@
  * Chunked work for the page's main thread: items are processed a few at a
  * time, one chunk per frame, each chunk stopping once it has used its time
  * budget, so that no task of ours comes near the 50 ms "long task" line even
- * on a 2,000-row listing. Items can be moved to the front (rows that scroll
- * into view) and every item is processed exactly once.
+ * on a 2,000-row listing. Every item is processed exactly once (or, with
+ * `repeat`, once per time it is queued).
  *
  * No browser globals: the frame scheduler and the clock are passed in, so the
  * scheduling is unit-tested with a fake clock.
@@ -11,8 +11,8 @@
 export interface ChunkRunnerOptions<T> {
   /** Work for one item; keep it small (well under a millisecond). */
   run(item: T): void;
-  /** Ask for `cb` to be called in a later task (requestAnimationFrame, setTimeout). */
-  requestFrame(cb: () => void): void;
+  /** Ask for `cb` to be called in a later task (a MessageChannel message, a timer, a frame). */
+  nextTask(cb: () => void): void;
   /** A monotonic clock in milliseconds (performance.now). */
   now(): number;
   /** Time a chunk may use before yielding; 8 ms leaves most of a 16 ms frame to the page. */
@@ -29,12 +29,6 @@ export interface ChunkRunnerOptions<T> {
 export interface ChunkRunner<T> {
   /** Add items at the back, in order. Items already queued or done are ignored. */
   enqueue(items: Iterable<T>): void;
-  /** Move an item to the front (e.g. it scrolled into view). No effect when done or unknown. */
-  prioritize(item: T): void;
-  /** Process one item now, out of turn (e.g. the user acted on it). */
-  runNow(item: T): void;
-  /** True once the item has been processed. */
-  isDone(item: T): boolean;
   /** Items waiting. */
   readonly pending: number;
   /** Stop; queued items are dropped. */
@@ -43,12 +37,8 @@ export interface ChunkRunner<T> {
 
 export function createChunkRunner<T>(opts: ChunkRunnerOptions<T>): ChunkRunner<T> {
   const budget = opts.budgetMs ?? 8;
-  // Two queues: prioritized items first (LIFO: the most recently seen row is
-  // the one the reader is looking at), then the rest in order. A Set records
-  // what is queued so that a prioritized item is skipped in the normal queue.
   const normal: T[] = [];
   let head = 0;
-  const urgent: T[] = [];
   const queued = new Set<T>();
   const done = new Set<T>();
   let scheduled = false;
@@ -61,10 +51,6 @@ export function createChunkRunner<T>(opts: ChunkRunnerOptions<T>): ChunkRunner<T
   };
 
   const next = (): T | undefined => {
-    while (urgent.length > 0) {
-      const item = urgent.pop() as T;
-      if (queued.has(item)) return item;
-    }
     while (head < normal.length) {
       const item = normal[head++] as T;
       if (queued.has(item)) return item;
@@ -85,7 +71,6 @@ export function createChunkRunner<T>(opts: ChunkRunnerOptions<T>): ChunkRunner<T
     else {
       normal.length = 0;
       head = 0;
-      urgent.length = 0;
       opts.onIdle?.();
     }
   };
@@ -93,7 +78,7 @@ export function createChunkRunner<T>(opts: ChunkRunnerOptions<T>): ChunkRunner<T
   const schedule = () => {
     if (scheduled || cancelled) return;
     scheduled = true;
-    opts.requestFrame(chunk);
+    opts.nextTask(chunk);
   };
 
   return {
@@ -107,15 +92,6 @@ export function createChunkRunner<T>(opts: ChunkRunnerOptions<T>): ChunkRunner<T
       }
       if (added) schedule();
     },
-    prioritize(item) {
-      if (!queued.has(item)) return;
-      urgent.push(item);
-    },
-    runNow(item) {
-      if (done.has(item) || cancelled) return;
-      process(item);
-    },
-    isDone: (item) => done.has(item),
     get pending() {
       return queued.size;
     },
@@ -123,23 +99,30 @@ export function createChunkRunner<T>(opts: ChunkRunnerOptions<T>): ChunkRunner<T
       cancelled = true;
       queued.clear();
       normal.length = 0;
-      urgent.length = 0;
     },
   };
 }
 
 /**
- * A frame scheduler for a page: requestAnimationFrame while the tab is shown
- * (work lands between paints), a timer while it is hidden (rAF does not run
- * in background tabs, and every row must still end with a badge).
+ * The scheduler for a page: each chunk is its own task (a MessageChannel
+ * message), so the browser can handle input and render between chunks, and a
+ * task of ours holds only our own few milliseconds of work. Not
+ * requestAnimationFrame: a rAF callback runs inside the frame's rendering
+ * task, so on a 2,000-row listing (where every style/layout pass costs
+ * hundreds of milliseconds on a slow machine) each chunk would sit in a long
+ * task and the page would re-render once per chunk; nor plain timers, which
+ * background tabs throttle to one per second. The channel is private to the
+ * content script's world: the page cannot post to it.
  */
-export function pageFrameScheduler(win: {
-  requestAnimationFrame(cb: () => void): unknown;
-  setTimeout(cb: () => void, ms: number): unknown;
-  document: { visibilityState: string };
-}): (cb: () => void) => void {
+export function taskScheduler(MC: new () => MessageChannel): (cb: () => void) => void {
+  const channel = new MC();
+  const queue: Array<() => void> = [];
+  channel.port1.onmessage = () => {
+    const cb = queue.shift();
+    cb?.();
+  };
   return (cb) => {
-    if (win.document.visibilityState === 'visible') win.requestAnimationFrame(cb);
-    else win.setTimeout(cb, 16);
+    queue.push(cb);
+    channel.port2.postMessage(null);
   };
 }

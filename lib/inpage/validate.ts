@@ -8,7 +8,7 @@
  */
 import type { PaperId } from '../ids/types';
 import type { PaperResult } from '../messages';
-import { STATES, type State } from '../states';
+import { STATES } from '../states';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -36,29 +36,29 @@ export function readPaperId(v: unknown): PaperId | null {
   return null;
 }
 
-const OPTIONAL_STRINGS = ['pithNumber', 'headline', 'summary', 'versionNote', 'reason'] as const;
+/** Optional fields of a PaperResult and their type (numbers must be finite, as zod's). */
+const OPTIONAL: readonly (readonly [keyof PaperResult, 'string' | 'boolean' | 'number'])[] = [
+  ['pithNumber', 'string'],
+  ['headline', 'string'],
+  ['summary', 'string'],
+  ['versionNote', 'string'],
+  ['reason', 'string'],
+  ['stale', 'boolean'],
+  ['fetchedAt', 'number'],
+];
 
 export function readPaperResult(v: unknown): PaperResult | null {
   if (!isObj(v) || !isStr(v.key)) return null;
   const id = readPaperId(v.id);
-  if (!id) return null;
-  if (!isStr(v.state) || !STATE_SET.has(v.state)) return null;
-  const out: PaperResult = { key: v.key, id, state: v.state as State };
-  for (const f of OPTIONAL_STRINGS) {
-    const x = v[f];
+  if (!id || !isStr(v.state) || !STATE_SET.has(v.state)) return null;
+  const out: Record<string, unknown> = { key: v.key, id, state: v.state };
+  for (const [field, type] of OPTIONAL) {
+    const x = v[field];
     if (x === undefined) continue;
-    if (!isStr(x)) return null;
-    out[f] = x;
+    if (typeof x !== type || (type === 'number' && !isNum(x))) return null;
+    out[field] = x;
   }
-  if (v.stale !== undefined) {
-    if (typeof v.stale !== 'boolean') return null;
-    out.stale = v.stale;
-  }
-  if (v.fetchedAt !== undefined) {
-    if (!isNum(v.fetchedAt)) return null;
-    out.fetchedAt = v.fetchedAt;
-  }
-  return out;
+  return out as PaperResult;
 }
 
 /** A `ResultMessage` (`{type: 'results', results: PaperResult[]}`): its results, or null when any part is malformed. */

@@ -32,7 +32,7 @@ function fakeFrames() {
   let t = 0;
   const q: Array<() => void> = [];
   return {
-    requestFrame: (cb: () => void) => q.push(cb),
+    nextTask: (cb: () => void) => q.push(cb),
     now: () => (t += 0.01),
     flush() {
       let n = 0;
@@ -51,7 +51,7 @@ const env = (f: ReturnType<typeof fakeFrames>) => ({
   fullViewUrl: () => 'chrome-extension://x/popup.html',
   copy: async () => {},
   openFullView: () => {},
-  requestFrame: f.requestFrame,
+  nextTask: f.nextTask,
   now: f.now,
   budgetMs: 2,
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { createChunkRunner, pageFrameScheduler } from '../../../lib/inpage/schedule';
+import { createChunkRunner, taskScheduler } from '../../../lib/inpage/schedule';
 
 /** A fake page: a clock that items advance, and frames we run by hand. */
 function fakePage(costOf: (item: number) => number) {
@@ -10,7 +10,7 @@ function fakePage(costOf: (item: number) => number) {
   let current: { start: number; end: number; items: number[] } | undefined;
   return {
     now: () => t,
-    requestFrame: (cb: () => void) => frames.push(cb),
+    nextTask: (cb: () => void) => frames.push(cb),
     run(item: number) {
       current?.items.push(item);
       t += costOf(item);
@@ -41,7 +41,7 @@ describe('createChunkRunner', () => {
         seen.push(i);
         page.run(i);
       },
-      requestFrame: page.requestFrame,
+      nextTask: page.nextTask,
       now: page.now,
       budgetMs: 8,
     });
@@ -58,7 +58,7 @@ describe('createChunkRunner', () => {
 
   test('a slow item ends its chunk: later items wait for the next frame', () => {
     const page = fakePage((i) => (i === 3 ? 30 : 1));
-    const runner = createChunkRunner<number>({ run: page.run, requestFrame: page.requestFrame, now: page.now, budgetMs: 8 });
+    const runner = createChunkRunner<number>({ run: page.run, nextTask: page.nextTask, now: page.now, budgetMs: 8 });
     runner.enqueue([0, 1, 2, 3, 4, 5]);
     page.frame();
     expect(page.chunks[0]?.items).toEqual([0, 1, 2, 3]);
@@ -67,58 +67,29 @@ describe('createChunkRunner', () => {
     expect(page.frame()).toBe(false);
   });
 
-  test('prioritized items (rows scrolled into view) go first, most recent first; each still runs once', () => {
-    const page = fakePage(() => 3);
-    const seen: number[] = [];
-    const runner = createChunkRunner<number>({
-      run: (i) => {
-        seen.push(i);
-        page.run(i);
-      },
-      requestFrame: page.requestFrame,
-      now: page.now,
-      budgetMs: 8,
-    });
-    runner.enqueue([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    runner.prioritize(7);
-    runner.prioritize(8);
-    runner.prioritize(42); // unknown: ignored
-    while (page.frame());
-    expect(seen).toEqual([8, 7, 0, 1, 2, 3, 4, 5, 6, 9]);
-  });
 
-  test('prioritizing a done item does nothing; enqueueing it again does nothing', () => {
-    const page = fakePage(() => 1);
-    const seen: number[] = [];
-    const runner = createChunkRunner<number>({ run: (i) => seen.push(i), requestFrame: page.requestFrame, now: page.now });
-    runner.enqueue([1, 2]);
-    while (page.frame());
-    runner.prioritize(1);
-    runner.enqueue([1, 2, 3]);
-    while (page.frame());
-    expect(seen).toEqual([1, 2, 3]);
-    expect(runner.isDone(1)).toBe(true);
-  });
 
-  test('runNow processes an item out of turn and it is not processed again', () => {
-    const page = fakePage(() => 1);
-    const seen: number[] = [];
-    const runner = createChunkRunner<number>({ run: (i) => seen.push(i), requestFrame: page.requestFrame, now: page.now });
-    runner.enqueue([1, 2, 3]);
-    runner.runNow(3);
-    while (page.frame());
-    expect(seen).toEqual([3, 1, 2]);
-  });
 
   test('repeat mode: an item can be queued again after it ran, but not twice at once', () => {
     const page = fakePage(() => 1);
     const seen: string[] = [];
-    const runner = createChunkRunner<string>({ run: (k) => seen.push(k), requestFrame: page.requestFrame, now: page.now, repeat: true });
+    const runner = createChunkRunner<string>({ run: (k) => seen.push(k), nextTask: page.nextTask, now: page.now, repeat: true });
     runner.enqueue(['a', 'b', 'a']);
     while (page.frame());
     runner.enqueue(['a']);
     while (page.frame());
     expect(seen).toEqual(['a', 'b', 'a']);
+  });
+
+  test('enqueueing an item already done does nothing', () => {
+    const page = fakePage(() => 1);
+    const seen: number[] = [];
+    const runner = createChunkRunner<number>({ run: (i) => seen.push(i), nextTask: page.nextTask, now: page.now });
+    runner.enqueue([1, 2]);
+    while (page.frame());
+    runner.enqueue([1, 2, 3]);
+    while (page.frame());
+    expect(seen).toEqual([1, 2, 3]);
   });
 
   test('onIdle fires when the queue drains; cancel drops what is left', () => {
@@ -130,7 +101,7 @@ describe('createChunkRunner', () => {
         seen.push(i);
         page.run(i);
       },
-      requestFrame: page.requestFrame,
+      nextTask: page.nextTask,
       now: page.now,
       budgetMs: 8,
       onIdle: () => idle++,
@@ -146,12 +117,11 @@ describe('createChunkRunner', () => {
     expect(idle).toBe(1);
   });
 
-  test('property: any costs, any priorities: all items run exactly once; chunks stay within budget + one item', () => {
+  test('property: any costs: all items run exactly once, in order; chunks stay within budget + one item', () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 300 }),
-        fc.array(fc.nat(400), { maxLength: 30 }),
-        (costs, prio) => {
+        (costs) => {
           const page = fakePage((i) => costs[i] ?? 0);
           const count = new Map<number, number>();
           const runner = createChunkRunner<number>({
@@ -159,16 +129,12 @@ describe('createChunkRunner', () => {
               count.set(i, (count.get(i) ?? 0) + 1);
               page.run(i);
             },
-            requestFrame: page.requestFrame,
+            nextTask: page.nextTask,
             now: page.now,
             budgetMs: 8,
           });
           runner.enqueue(costs.map((_, i) => i));
-          let k = 0;
-          while (true) {
-            if (k < prio.length) runner.prioritize(prio[k++]!);
-            if (!page.frame()) break;
-          }
+          while (page.frame());
           expect(count.size).toBe(costs.length);
           for (const n of count.values()) expect(n).toBe(1);
           const maxCost = Math.max(...costs);
@@ -179,18 +145,14 @@ describe('createChunkRunner', () => {
   });
 });
 
-describe('pageFrameScheduler', () => {
-  test('rAF while visible, a timer while hidden (rAF does not run in background tabs)', () => {
-    const calls: string[] = [];
-    const win = {
-      document: { visibilityState: 'visible' },
-      requestAnimationFrame: () => calls.push('raf'),
-      setTimeout: () => calls.push('timeout'),
-    };
-    const schedule = pageFrameScheduler(win);
-    schedule(() => {});
-    win.document.visibilityState = 'hidden';
-    schedule(() => {});
-    expect(calls).toEqual(['raf', 'timeout']);
+describe('taskScheduler', () => {
+  test('each callback runs in its own task, in order, never synchronously', async () => {
+    const schedule = taskScheduler(MessageChannel);
+    const seen: number[] = [];
+    schedule(() => seen.push(1));
+    schedule(() => seen.push(2));
+    expect(seen).toEqual([]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([1, 2]);
   });
 });

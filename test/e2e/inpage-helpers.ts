@@ -1,0 +1,202 @@
+/**
+ * Reading Pith Lens's in-page badges from a test. The badges live in CLOSED
+ * shadow roots, which no page script (and no Playwright locator) can enter;
+ * the DevTools protocol can: DOM.getDocument with `pierce` lists closed shadow
+ * roots, and DOM.resolveNode gives a handle to any node in them.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+export interface DomNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { shadowRootType?: string })[];
+  contentDocument?: DomNode;
+}
+
+export interface BadgeInfo {
+  host: number;
+  root: number;
+  button: number;
+  shadowRootType: string;
+  /** The three spans of the button: "Pith", the symbol, the label. */
+  prefix: string;
+  symbol: string;
+  label: string;
+  ariaLabel: string;
+  /** The element the host sits in, and the arXiv id of the `a[title=Abstract]` right before it (listings). */
+  parentTag: string;
+  absId?: string;
+}
+
+const attrs = (n: DomNode): Record<string, string> => {
+  const o: Record<string, string> = {};
+  const a = n.attributes ?? [];
+  for (let i = 0; i + 1 < a.length; i += 2) o[a[i]!] = a[i + 1]!;
+  return o;
+};
+
+export const textOf = (n: DomNode | undefined): string =>
+  !n ? '' : n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(textOf).join('');
+
+export async function cdpFor(page: Page): Promise<CDPSession> {
+  return page.context().newCDPSession(page);
+}
+
+/** Every Pith Lens badge host in the page (an element with our closed shadow root holding `button.b`), in document order. */
+export async function readBadges(cdp: CDPSession): Promise<BadgeInfo[]> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const out: BadgeInfo[] = [];
+  const visit = (n: DomNode) => {
+    let prev: DomNode | undefined;
+    for (const c of n.children ?? []) {
+      if (c.nodeType !== 1) continue;
+      const a = attrs(c);
+      const sr = c.shadowRoots?.[0];
+      const button = sr?.children?.find((x) => x.localName === 'button');
+      if (sr && button && a['data-pith-lens'] === 'badge') {
+        const spans = (button.children ?? []).filter((x) => x.localName === 'span');
+        const pa = prev ? attrs(prev) : {};
+        out.push({
+          host: c.backendNodeId,
+          root: sr.backendNodeId,
+          button: button.backendNodeId,
+          shadowRootType: sr.shadowRootType ?? '',
+          prefix: textOf(spans[0]),
+          symbol: textOf(spans[1]),
+          label: textOf(spans[2]),
+          ariaLabel: attrs(button)['aria-label'] ?? '',
+          parentTag: n.localName,
+          ...(prev?.localName === 'a' && pa.title === 'Abstract' ? { absId: pa.id } : {}),
+        });
+      }
+      visit(c);
+      if (c.contentDocument) visit(c.contentDocument);
+      prev = c;
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** Call `fn` with `this` bound to the node (in the page's main world); returns its JSON result. */
+export async function callOn<T>(cdp: CDPSession, backendNodeId: number, fn: string, args: unknown[] = []): Promise<T> {
+  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId: string } };
+  const r = (await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: fn,
+    arguments: args.map((value) => ({ value })),
+    returnByValue: true,
+    awaitPromise: true,
+  })) as { result: { value: T }; exceptionDetails?: unknown };
+  if (r.exceptionDetails) throw new Error(`callOn failed: ${JSON.stringify(r.exceptionDetails)}`);
+  return r.result.value;
+}
+
+export interface CardState {
+  open: boolean;
+  text: string | null;
+  imgs: number;
+  scripts: number;
+  active: string | null;
+  expanded: string | null;
+  controls: string | null;
+  role: string | null;
+  labelledBy: string | null;
+  labelText: string | null;
+  links: { text: string; href: string; hidden: boolean }[];
+  copyText: string | null;
+  rect: { x: number; y: number; width: number; height: number } | null;
+  anchor: { x: number; y: number; width: number; height: number };
+}
+
+/** The card (if open) in a badge's shadow root, and where focus is inside that root. */
+export function cardState(cdp: CDPSession, b: BadgeInfo): Promise<CardState> {
+  return callOn<CardState>(
+    cdp,
+    b.root,
+    `function () {
+      const card = this.querySelector('[role=dialog]');
+      const btn = this.querySelector('button.b');
+      const a = this.activeElement;
+      const r = (e) => { const x = e.getBoundingClientRect(); return { x: x.x, y: x.y, width: x.width, height: x.height }; };
+      const lb = card ? card.getAttribute('aria-labelledby') : null;
+      let open = false;
+      try { open = !!card && card.matches(':popover-open'); } catch { open = !!card; }
+      return {
+        open,
+        text: card ? card.textContent : null,
+        imgs: this.querySelectorAll('img').length,
+        scripts: this.querySelectorAll('script, iframe, object, embed').length,
+        active: a ? (a.getAttribute('class') || a.tagName.toLowerCase()) : null,
+        expanded: btn.getAttribute('aria-expanded'),
+        controls: btn.getAttribute('aria-controls'),
+        role: card ? card.getAttribute('role') : null,
+        labelledBy: lb,
+        labelText: lb ? (this.getElementById(lb) || {}).textContent || null : null,
+        links: card ? [...card.querySelectorAll('a')].map((l) => ({ text: l.textContent, href: l.href, hidden: l.hidden })) : [],
+        copyText: card && card.querySelector('button.copy') ? card.querySelector('button.copy').textContent : null,
+        rect: card ? r(card) : null,
+        anchor: r(btn),
+      };
+    }`,
+  );
+}
+
+export interface BadgeLook {
+  host: Record<string, string | number>;
+  button: Record<string, string | number>;
+}
+
+const HOST_PROPS = ['display', 'position', 'width', 'height', 'margin-left', 'margin-top', 'padding-left', 'vertical-align', 'visibility', 'opacity', 'transform', 'float', 'z-index', 'box-shadow', 'border-top-width', 'background-color', 'filter'];
+const BUTTON_PROPS = ['display', 'width', 'height', 'background-color', 'color', 'font-size', 'font-weight', 'font-style', 'font-family', 'line-height', 'letter-spacing', 'text-transform', 'text-decoration-line', 'padding-left', 'padding-right', 'border-top-left-radius', 'border-top-width', 'box-shadow', 'visibility', 'opacity', 'cursor', 'filter'];
+
+/** Computed style of a badge host and its button, plus their box sizes. */
+export async function badgeLook(cdp: CDPSession, b: BadgeInfo): Promise<BadgeLook> {
+  const fn = `function (props) {
+    const cs = getComputedStyle(this);
+    const o = {};
+    for (const p of props) o[p] = cs.getPropertyValue(p);
+    const r = this.getBoundingClientRect();
+    o.boxWidth = Math.round(r.width * 100) / 100;
+    o.boxHeight = Math.round(r.height * 100) / 100;
+    return o;
+  }`;
+  return {
+    host: await callOn(cdp, b.host, fn, [HOST_PROPS]),
+    button: await callOn(cdp, b.button, fn, [BUTTON_PROPS]),
+  };
+}
+
+/** A trusted mouse click in the middle of a badge's button. */
+export async function clickBadge(page: Page, cdp: CDPSession, b: BadgeInfo): Promise<void> {
+  await callOn(cdp, b.button, 'function () { this.scrollIntoView({ block: "center" }); }');
+  const r = await callOn<{ x: number; y: number; width: number; height: number }>(
+    cdp,
+    b.button,
+    'function () { const r = this.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }',
+  );
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+}
+
+/** Hex `#1a7f37` → `rgb(26, 127, 55)`, as computed styles give colours. */
+export function rgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+export async function waitFor<T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await get();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)?.slice(0, 600)}`);
+    await new Promise((r) => setTimeout(r, 150));
+    last = await get();
+  }
+  return last;
+}
