@@ -269,43 +269,53 @@ export async function openAndSettle(world: World, url: string): Promise<{ page: 
 }
 
 /**
- * The service worker's JS heap (used/total bytes), through CDP: the worker's
- * target is attached from a page session (Target.attachToTarget, non-flat)
- * and asked Runtime.getHeapUsage — after a forced GC too, when asked.
+ * A CDP channel to the extension's service worker: its target is attached
+ * from a page session (Target.attachToTarget, non-flat), and messages are
+ * relayed with Target.sendMessageToTarget (Playwright has no CDP session for
+ * a worker).
  */
-export async function workerHeap(world: World, gc: boolean): Promise<{ used: number; total: number; usedAfterGc?: number }> {
+export async function workerCdp(world: World): Promise<{ call(method: string, params?: object): Promise<Record<string, unknown>>; close(): Promise<void> }> {
   const page = await world.browser.context.newPage();
   const cdp = await world.browser.context.newCDPSession(page);
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${world.browser.extensionId}/`));
-    if (!target) throw new Error('no service worker target');
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
-    let id = 0;
-    const pending = new Map<number, (v: unknown) => void>();
-    cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-      if (e.sessionId !== sessionId) return;
-      const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
-      if (m.id !== undefined) pending.get(m.id)?.(m.error ? { error: m.error } : m.result);
-    });
-    const call = async (method: string, params: object = {}) => {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${world.browser.extensionId}/`));
+  if (!target) throw new Error('no service worker target');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  let id = 0;
+  const pending = new Map<number, (v: Record<string, unknown>) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    if (e.sessionId !== sessionId) return;
+    const m = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown>; error?: unknown };
+    if (m.id !== undefined) pending.get(m.id)?.(m.error ? { error: m.error } : (m.result ?? {}));
+  });
+  return {
+    async call(method, params = {}) {
       const mid = ++id;
-      const p = new Promise((r) => pending.set(mid, r));
+      const p = new Promise<Record<string, unknown>>((r) => pending.set(mid, r));
       await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mid, method, params }) });
-      return p as Promise<Record<string, number>>;
-    };
-    const before = await call('Runtime.getHeapUsage');
-    if (before.usedSize === undefined) throw new Error(`Runtime.getHeapUsage: ${JSON.stringify(before)}`);
-    const out: { used: number; total: number; usedAfterGc?: number } = { used: before.usedSize, total: before.totalSize! };
+      return p;
+    },
+    async close() {
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      await cdp.detach().catch(() => undefined);
+      await page.close().catch(() => undefined);
+    },
+  };
+}
+
+/** The service worker's JS heap (Runtime.getHeapUsage), and after a forced GC when asked. */
+export async function workerHeap(world: World, gc: boolean): Promise<{ used: number; total: number; usedAfterGc?: number }> {
+  const w = await workerCdp(world);
+  try {
+    const before = await w.call('Runtime.getHeapUsage');
+    if (typeof before.usedSize !== 'number') throw new Error(`Runtime.getHeapUsage: ${JSON.stringify(before)}`);
+    const out: { used: number; total: number; usedAfterGc?: number } = { used: before.usedSize, total: before.totalSize as number };
     if (gc) {
-      await call('HeapProfiler.collectGarbage');
-      const after = await call('Runtime.getHeapUsage');
-      out.usedAfterGc = after.usedSize;
+      await w.call('HeapProfiler.collectGarbage');
+      out.usedAfterGc = (await w.call('Runtime.getHeapUsage')).usedSize as number;
     }
-    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
     return out;
   } finally {
-    await cdp.detach().catch(() => undefined);
-    await page.close();
+    await w.close();
   }
 }

@@ -1,0 +1,43 @@
+/**
+ * The bench's world: test/e2e/setup.ts's mirror + Chromium, but the extension
+ * is loaded from a private copy of .output/chrome-mv3, so that a `wxt build`
+ * someone runs meanwhile (it empties the output dir) cannot change or break
+ * the extension under measurement.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithExtension } from '../test/e2e/browser';
+import type { World } from '../test/e2e/setup';
+import { startMirror } from '../test/mirror/server';
+import { OUT } from './sizes';
+
+export function snapshotExtension(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'pith-bench-ext-'));
+  cpSync(OUT.chrome, dir, { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startBenchWorld(extensionDir: string): Promise<World> {
+  const mirror = await startMirror({ port: 0, https: true });
+  const https = mirror.httpsPort!;
+  const browser = await launchWithExtension({
+    extensionDir,
+    hosts: {
+      'arxiv.org': mirror.port,
+      'www.arxiv.org': mirror.port,
+      'export.arxiv.org': mirror.port,
+      'publisher.example': mirror.port,
+      'pith.science': https,
+      'www.pith.science': https,
+    },
+  });
+  return {
+    mirror,
+    browser,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await mirror.stop();
+    },
+  };
+}
