@@ -108,11 +108,14 @@ export function createCardView(doc: Document, env: CardEnv): CardView {
       },
     );
   });
-  full.addEventListener('click', (e) => {
-    // A web page may not navigate to an extension page, so the extension opens it.
+  // A web page may not navigate to an extension page, so the extension opens it (click or middle-click).
+  const openFull = (e: MouseEvent) => {
+    if (e.type === 'auxclick' && e.button !== 1) return;
     e.preventDefault();
     if (e.isTrusted && model) env.openFullView(model);
-  });
+  };
+  full.addEventListener('click', openFull);
+  full.addEventListener('auxclick', openFull);
 
   return {
     root,

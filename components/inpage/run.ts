@@ -139,17 +139,18 @@ function fullViewUrl(m: CardModel): string {
 }
 
 /**
- * A web page may not navigate to an extension page that is not web-accessible,
- * so we ask the background to open the report in a tab; should it not know
- * the request, we try a plain window.open (which works where the page is
- * allowed to open it).
+ * A web page may not open an extension page that is not web-accessible (the
+ * tab shows an error), so the background opens the report in a tab for us.
+ * Should it not answer, the record's page on pith.science is the next best.
  */
 function openFullView(m: CardModel): void {
-  const url = fullViewUrl(m);
+  const fallback = () => {
+    if (m.pithUrl) window.open(m.pithUrl, '_blank', 'noopener');
+  };
   browser.runtime
     .sendMessage({ type: 'open-report', key: m.key })
     .then((res: unknown) => {
-      if (!res) window.open(url, '_blank', 'noopener');
+      if (!res) fallback();
     })
-    .catch(() => window.open(url, '_blank', 'noopener'));
+    .catch(fallback);
 }

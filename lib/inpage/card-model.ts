@@ -65,8 +65,9 @@ export function pithSuffix(pithNumber: string | undefined): string | undefined {
   return SUFFIX_26.test(s) ? s : undefined;
 }
 
+/** The report page's query for one paper; the background adds `tab=` when it opens it. */
 export function fullViewQuery(key: string): string {
-  return `?view=page&key=${encodeURIComponent(key)}`;
+  return `?key=${encodeURIComponent(key)}`;
 }
 
 export function cardModel(r: PaperResult): CardModel {

@@ -200,3 +200,55 @@ export async function waitFor<T>(what: string, get: () => Promise<T>, ok: (v: T)
   }
   return last;
 }
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string; functionName?: string } };
+}
+
+export interface Task {
+  wall: number;
+  cpu: number;
+  kinds: Set<'js' | 'render' | 'parse'>;
+  ours: boolean;
+  label: string;
+}
+
+/** Top-level tasks of the renderer's main thread, from our script's first evaluation on, with what ran in them. */
+export function mainThreadTasks(events: TraceEvent[]): Task[] {
+  const isOurs = (e: TraceEvent) => (e.args?.data?.url ?? '').includes('/content-scripts/arxiv.js');
+  const start = events.find((e) => e.name === 'EvaluateScript' && isOurs(e));
+  if (!start) throw new Error('our content script never ran');
+  const tid = start.tid;
+  const complete = events.filter((e) => e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const tops = complete.filter((e) => (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.ts + e.dur! >= start.ts);
+  const JS = new Set(['EvaluateScript', 'FunctionCall', 'v8.callFunction', 'RunMicrotasks', 'TimerFire', 'v8.run']);
+  const RENDER = new Set(['Paint', 'PrePaint', 'Layerize']);
+  const out: Task[] = [];
+  let i = 0;
+  let lastEnd = -Infinity;
+  for (const t of tops) {
+    if (t.ts < lastEnd) continue; // a RunTask nested in the one before
+    const end = t.ts + t.dur!;
+    const kinds = new Set<'js' | 'render' | 'parse'>();
+    let ours = false;
+    const names: string[] = [];
+    while (i < complete.length && complete[i]!.ts < t.ts) i++;
+    for (let j = i; j < complete.length && complete[j]!.ts < end; j++) {
+      const e = complete[j]!;
+      if (JS.has(e.name)) kinds.add('js');
+      if (RENDER.has(e.name)) kinds.add('render');
+      if (e.name === 'ParseHTML') kinds.add('parse');
+      if (isOurs(e)) ours = true;
+      if ((e.dur ?? 0) > 2000 && names.length < 4 && e !== t) names.push(e.args?.data?.functionName ? `${e.name}:${e.args.data.functionName}` : e.name);
+    }
+    lastEnd = end;
+    out.push({ wall: t.dur! / 1000, cpu: (t.tdur ?? t.dur!) / 1000, kinds, ours, label: names.join(', ') || t.name });
+  }
+  return out;
+}

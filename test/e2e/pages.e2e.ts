@@ -16,7 +16,7 @@ import { PAGES_DIR } from '../mirror/server';
 import { LISTING_IDS_25, listingIds } from '../fixtures/pages/generate-listing';
 import type { World } from './setup';
 import { startUiWorld } from './ui-world';
-import { badgeLook, cardState, cdpFor, clickBadge, readBadges, rgb, waitFor, type BadgeInfo } from './inpage-helpers';
+import { badgeLook, cardState, cdpFor, clickBadge, mainThreadTasks, readBadges, rgb, waitFor, type BadgeInfo, type TraceEvent } from './inpage-helpers';
 
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const SEED = '2404.14294';
@@ -47,6 +47,8 @@ function makePagesDir(): string {
   writeFileSync(join(abs, '2404.99999.html'), variant('2404.99999', 'An Unregistered Placeholder Paper for Not-Found Lookups'));
   // Resolver faulted for this id → error.
   writeFileSync(join(abs, `${ERROR_ID}.html`), variant(ERROR_ID, 'A Paper Whose Resolver Is Down'));
+  // A synthetic record, looked up while the service worker is stopped.
+  writeFileSync(join(abs, '2404.12347.html'), variant('2404.12347', 'A Paper Looked Up Twice'));
   // The seed's id with another title, asking for v2 → mismatch, "record is for v3".
   writeFileSync(join(abs, `${SEED}v2.html`), seed.split(SEED_TITLE).join('Efficient Inference Is All You Need: A Different Paper'));
   return dir;
@@ -68,8 +70,28 @@ afterAll(async () => {
 async function open(url: string): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await world.browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
+  // Sizes of the title and listing rows as the page laid them out, before our script ran.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const h = (e: Element) => e.getBoundingClientRect().height;
+      (window as unknown as { __before: unknown }).__before = {
+        title: [...document.querySelectorAll('h1.title')].map(h),
+        rows: [...document.querySelectorAll('dl dt')].map(h),
+      };
+    });
+  });
   await page.goto(url);
   return { page, cdp: await cdpFor(page) };
+}
+
+/** How much the title and each listing row grew once the badges were in (a badge is 18 px tall). */
+async function growth(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const before = (window as unknown as { __before: { title: number[]; rows: number[] } }).__before;
+    const h = (e: Element) => e.getBoundingClientRect().height;
+    const now = [...[...document.querySelectorAll('h1.title')].map(h), ...[...document.querySelectorAll('dl dt')].map(h)];
+    return [...before.title, ...before.rows].map((b, i) => Math.round((now[i]! - b) * 100) / 100);
+  });
 }
 
 async function settledBadges(cdp: CDPSession, n: number, timeoutMs = 30_000): Promise<BadgeInfo[]> {
@@ -107,6 +129,10 @@ describe('abstract pages', () => {
     // The title's text is untouched (the host has no light-DOM text), and the page cannot see inside.
     expect(await page.evaluate(() => document.querySelector('h1.title')!.textContent)).toBe(`Title:${SEED_TITLE}`);
     expect(await page.evaluate(() => (document.querySelector('[data-pith-lens]') as HTMLElement).shadowRoot)).toBeNull();
+    // No layout shift beyond the badge: the title line does not grow by more than the badge's height (here: not at all).
+    const grew = await growth(page);
+    expect(grew.length).toBe(1);
+    expect(grew[0]).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'inpage-abstract.png') });
     await page.close();
   });
@@ -159,7 +185,7 @@ describe('overlay card', () => {
     expect(card.text).toMatch(/Headline and summary are served beside the signed record/);
     const links = Object.fromEntries(card.links.map((l) => [l.text, l]));
     expect(links['Open on pith.science ↗']!.href).toBe(`https://pith.science/pith/${SEED_SUFFIX}`);
-    expect(links['Full report']!.href).toBe(`chrome-extension://${world.browser.extensionId}/popup.html?view=page&key=arxiv%3A${SEED}`);
+    expect(links['Full report']!.href).toBe(`chrome-extension://${world.browser.extensionId}/popup.html?key=arxiv%3A${SEED}`);
     // Anchored: just below the badge, inside the viewport.
     expect(card.rect!.y).toBeGreaterThanOrEqual(card.anchor.y + card.anchor.height);
     expect(card.rect!.y - (card.anchor.y + card.anchor.height)).toBeLessThan(20);
@@ -244,7 +270,12 @@ describe('listings', () => {
       const state = states.get(`arxiv:${b.absId}`)!;
       expect((await badgeLook(cdp, b)).button['background-color']).toBe(rgb(STATE_STYLE[state].color));
     }
-    await page.screenshot({ path: join(SHOTS, 'inpage-listing.png') });
+    // Each row grows by less than the badge's own height (a pixel or two where the line was shorter than 18 px).
+    const grew = await growth(page);
+    expect(grew.length).toBe(25);
+    for (const g of grew) expect(g).toBeLessThan(18);
+    console.log(`25-row listing: rows grew by at most ${Math.max(...grew)} px`);
+    await page.screenshot({ path: join(SHOTS, 'inpage-listing.png'), fullPage: true });
     await page.close();
   });
 
@@ -298,10 +329,14 @@ describe('a hostile page', () => {
     expect(Object.keys(world.mirror.requests.counts()).filter((p) => p.includes('2404.55555'))).toEqual([]);
     expect(world.mirror.requests.entries.filter((e) => e.path.includes('2404.55555'))).toEqual([]);
     expect((await tabPapers(page)).map((p) => p.key)).toEqual([`arxiv:${HOSTILE}`]);
-    // A real click still works, even with `pointer-events`/`cursor` games on the page.
-    await clickBadge(page, cdp, badges[0]!);
+    // A person can still use it: the page may draw over the badge (its fake,
+    // scaled 3×, covers ours here), but keyboard focus + Enter opens the card.
+    await cdp.send('DOM.focus', { backendNodeId: badges[0]!.button });
+    await page.keyboard.press('Enter');
     await waitFor('card open on the hostile page', () => cardState(cdp, badges[0]!), (s) => s.open);
+    await page.screenshot({ path: join(SHOTS, 'inpage-hostile.png') });
     await page.keyboard.press('Escape');
+    expect((await waitFor('closed', () => cardState(cdp, badges[0]!), (s) => !s.open)).active).toBe('b');
     await page.close();
   });
 
@@ -316,6 +351,32 @@ describe('a hostile page', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await page.close();
+  });
+});
+
+describe('the service worker', () => {
+  test('stopped mid-lookup: the page reconnects once, sends its message again and the badge settles', async () => {
+    const ext = await world.browser.context.newPage();
+    await ext.goto(`chrome-extension://${world.browser.extensionId}/options.html`);
+    const extCdp = await cdpFor(ext);
+    await extCdp.send('ServiceWorker.enable');
+    world.mirror.requests.reset();
+    world.mirror.setFault({ latencyMs: 4000 }, '2404.12347');
+    try {
+      const { page, cdp } = await open('http://arxiv.org/abs/2404.12347');
+      await waitFor('a pending badge', () => readBadges(cdp), (bs) => bs.length === 1 && bs[0]!.label === labelOf('pending'));
+      await waitFor('the lookup in flight', async () => world.mirror.requests.entries.filter((e) => e.path.includes('arxiv=2404.12347')).length, (n) => n >= 1);
+      await extCdp.send('ServiceWorker.stopAllWorkers');
+      world.mirror.clearFaults();
+      const [b] = await settledBadges(cdp, 1);
+      expect(b!.label).not.toBe(labelOf('error'));
+      // Looked up twice: once by the stopped worker, once after the page re-sent its message.
+      expect(world.mirror.requests.entries.filter((e) => e.path.includes('resolve?arxiv=2404.12347')).length).toBe(2);
+      await page.close();
+    } finally {
+      world.mirror.clearFaults();
+      await ext.close();
+    }
   });
 });
 
@@ -348,20 +409,19 @@ describe('settings', () => {
 
 // Last: 2,000 lookups keep the background's resolver busy for a while after the test.
 describe('a 2,000-row listing', () => {
-  test('2,000 rows: one message, 2,000 badges in page order; no task of ours holds the main thread 50 ms', async () => {
+  test('2,000 rows: one message, 2,000 badges in page order; no script task holds the main thread 50 ms', async () => {
     const page = await world.browser.context.newPage();
     const cdp = await cdpFor(page);
-    const events: { name: string; ph: string; dur?: number; tdur?: number; args?: { data?: { url?: string; functionName?: string } } }[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
     const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
-    world.mirror.requests.reset();
+    await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,v8.execute,v8', transferMode: 'ReportEvents' });
     const t0 = Date.now();
     await page.goto('http://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000');
     const count = () => page.evaluate(() => document.querySelectorAll('[data-pith-lens]').length);
     await waitFor('2,000 hosts', count, (n) => n >= 2000, 90_000);
     const elapsed = Date.now() - t0;
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(1000);
     await cdp.send('Tracing.end');
     await traced;
 
@@ -373,19 +433,22 @@ describe('a 2,000-row listing', () => {
     const labels = new Set(Object.values(STATE_STYLE).map((s) => s.label));
     expect(badges.every((b) => labels.has(b.label))).toBe(true);
 
-    // The page's own tasks: one trace event per run of our script (the first
-    // evaluation, then each chunk and message handler). CPU time of each, in
-    // this busy test machine's wall time too, for the report.
-    const ours = events.filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && (e.args?.data?.url ?? '').includes('/content-scripts/arxiv.js'));
-    const cpu = ours.map((e) => (e.tdur ?? 0) / 1000);
-    const wall = ours.map((e) => (e.dur ?? 0) / 1000);
-    const top = ours
-      .map((e) => `${e.name}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}: cpu ${((e.tdur ?? 0) / 1000).toFixed(1)} / wall ${((e.dur ?? 0) / 1000).toFixed(1)} ms`)
-      .sort((a, b) => Number(b.split('cpu ')[1]!.split(' ')[0]) - Number(a.split('cpu ')[1]!.split(' ')[0]))
-      .slice(0, 5);
-    console.log(`2,000 rows: ${badges.length} badges in ${elapsed} ms; ${ours.length} tasks of ours; CPU max ${Math.max(...cpu).toFixed(1)} ms, wall max ${Math.max(...wall).toFixed(1)} ms; longest: ${top.join('; ')}`);
+    // Main-thread tasks from our script's first run on. The listing has no
+    // scripts of its own, so the tasks that run JavaScript are ours (and the
+    // test's small polls): each must stay under 50 ms of CPU. Rendering tasks
+    // (style, layout, paint of this 2.7 MB page) are the page's cost, reported.
+    const tasks = mainThreadTasks(events);
+    const js = tasks.filter((t) => t.kinds.has('js') && !t.kinds.has('render') && !t.kinds.has('parse'));
+    const render = tasks.filter((t) => t.kinds.has('render'));
+    const ours = js.filter((t) => t.ours);
+    const worst = [...js].sort((a, b) => b.cpu - a.cpu).slice(0, 4);
+    console.log(
+      `2,000 rows: badges in ${elapsed} ms; ${js.length} script tasks (${ours.length} with our script's frames), CPU max ${worst[0]?.cpu.toFixed(1)} ms ` +
+        `[${worst.map((t) => `${t.cpu.toFixed(1)} ms: ${t.label}`).join('; ')}]; ` +
+        `${render.length} rendering tasks, CPU max ${Math.max(0, ...render.map((t) => t.cpu)).toFixed(1)} ms / wall max ${Math.max(0, ...render.map((t) => t.wall)).toFixed(1)} ms`,
+    );
     expect(ours.length).toBeGreaterThan(5); // chunked, not one pass
-    expect(Math.max(...cpu)).toBeLessThan(50);
+    for (const t of js) expect(t.cpu, t.label).toBeLessThan(50);
     await page.close();
   });
 });

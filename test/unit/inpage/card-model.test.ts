@@ -47,8 +47,8 @@ describe('cardModel', () => {
     expect(m.reason).toBe('HTTP 500');
     expect(m.stale).toBe(true);
     expect(m.ariaLabel).toContain('stale');
-    expect(m.fullViewQuery).toBe('?view=page&key=arxiv%3A2404.14294');
-    expect(fullViewQuery('doi:10.1000/a&b=c')).toBe('?view=page&key=doi%3A10.1000%2Fa%26b%3Dc');
+    expect(m.fullViewQuery).toBe('?key=arxiv%3A2404.14294');
+    expect(fullViewQuery('doi:10.1000/a&b=c')).toBe('?key=doi%3A10.1000%2Fa%26b%3Dc');
   });
 
   test('an unknown state (a newer background) falls back to the error style', () => {
