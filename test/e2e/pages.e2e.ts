@@ -448,7 +448,12 @@ describe('a 2,000-row listing', () => {
         `${render.length} rendering tasks, CPU max ${Math.max(0, ...render.map((t) => t.cpu)).toFixed(1)} ms / wall max ${Math.max(0, ...render.map((t) => t.wall)).toFixed(1)} ms`,
     );
     expect(ours.length).toBeGreaterThan(5); // chunked, not one pass
-    for (const t of js) expect(t.cpu, t.label).toBeLessThan(50);
+    for (const t of js) {
+      const why = t.label.startsWith('EvaluateScript')
+        ? `${t.label}: evaluating the content script bundle itself (zod reaches it through lib/ids/types.ts)`
+        : t.label;
+      expect(t.cpu, why).toBeLessThan(50);
+    }
     await page.close();
   });
 });
