@@ -1,0 +1,73 @@
+/**
+ * tsx bench/trace.ts [abstract|listing] [seconds]
+ *
+ * A development aid: records a Chrome trace (devtools.timeline) of the page's
+ * renderer while the page is badged, and prints where the main thread's time
+ * goes by event (script, style recalc, layout, paint, parse …), plus the
+ * longest tasks and what ran inside them.
+ */
+import { ABSTRACT_URL, LISTING_URL, installProbe } from './browser';
+import { snapshotExtension, startBenchWorld } from './world';
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown>; cat: string }
+
+const which = process.argv[2] ?? 'listing';
+const seconds = Number(process.argv[3] ?? 20);
+const ext = snapshotExtension();
+const world = await startBenchWorld(ext.dir);
+try {
+  await installProbe(world.browser.context);
+  const url = which === 'listing' ? LISTING_URL : ABSTRACT_URL;
+  if (which !== 'listing') {
+    // warm the cache
+    const p = await world.browser.context.newPage();
+    await p.goto(url);
+    await new Promise((r) => setTimeout(r, 2000));
+    await p.close();
+  }
+  const page = await world.browser.context.newPage();
+  const cdp = await world.browser.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,blink.user_timing', transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  await cdp.send('Tracing.end');
+  await done;
+  // The renderer main thread: the thread with the most RunTask time among CrRendererMain threads.
+  const names = new Map<string, string>();
+  for (const e of events) if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, String((e.args as { name?: string })?.name));
+  const mains = [...names].filter(([, n]) => n === 'CrRendererMain').map(([k]) => k);
+  const busy = new Map<string, number>();
+  for (const e of events) if (e.ph === 'X' && e.name === 'RunTask') busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  const main = mains.sort((a, b) => (busy.get(b) ?? 0) - (busy.get(a) ?? 0))[0];
+  const ev = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined);
+  const by = new Map<string, { n: number; ms: number }>();
+  for (const e of ev) {
+    const k = e.name === 'FunctionCall' || e.name === 'EvaluateScript' ? `${e.name} ${String(((e.args?.data as Record<string, unknown>)?.url ?? '')).replace(/^chrome-extension:\/\/[^/]+\//, 'ext:').slice(0, 60)}` : e.name;
+    const cur = by.get(k) ?? { n: 0, ms: 0 };
+    cur.n++;
+    cur.ms += e.dur! / 1000;
+    by.set(k, cur);
+  }
+  console.log(`main thread ${main}, ${seconds} s traced`);
+  for (const [k, v] of [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`${v.ms.toFixed(1).padStart(9)} ms  ${String(v.n).padStart(6)}×  ${k}`);
+  if (process.env.TIMELINE) {
+    const nav = events.find((e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main) ?? ev[0]!;
+    for (const e of ev.filter((x) => x.name !== 'RunTask' && x.dur! > 500).sort((a, b) => a.ts - b.ts)) {
+      const data = (e.args?.data ?? {}) as Record<string, unknown>;
+      console.log(`${((e.ts - nav.ts) / 1000).toFixed(1).padStart(8)} +${(e.dur! / 1000).toFixed(1)} ms ${e.name} ${String(data.url ?? data.type ?? data.functionName ?? '').slice(0, 80)}`);
+    }
+    for (const e of events.filter((x) => `${x.pid}:${x.tid}` === main && /domContentLoaded|MarkDOMContent|loadEventStart|navigationStart/.test(x.name))) console.log(`${((e.ts - nav.ts) / 1000).toFixed(1).padStart(8)} mark ${e.name}`);
+  }
+  const tasks = ev.filter((e) => e.name === 'RunTask').sort((a, b) => b.dur! - a.dur!).slice(0, 5);
+  for (const t of tasks) {
+    const inner = new Map<string, number>();
+    for (const e of ev) if (e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur! && e.name !== 'RunTask') inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur! / 1000);
+    console.log(`task ${(t.dur! / 1000).toFixed(0)} ms:`, [...inner].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', '));
+  }
+} finally {
+  await world.stop();
+  ext.remove();
+}
