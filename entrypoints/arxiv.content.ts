@@ -1,4 +1,5 @@
 import { runPage } from '../components/inpage/run';
+import { detectArxivDocument } from '../lib/ids/arxiv-page';
 
 const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
 const PATHS = ['/abs/*', '/html/*', '/pdf/*', '/list/*', '/search/*', '/catchup*'];
@@ -16,6 +17,6 @@ export default defineContentScript({
   matches: HOSTS.flatMap((h) => PATHS.map((p) => `*://${h}${p}`)),
   runAt: 'document_end',
   main() {
-    void runPage();
+    void runPage({ detect: detectArxivDocument });
   },
 });

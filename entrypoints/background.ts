@@ -118,7 +118,12 @@ export default defineBackground(() => {
       byKey.set(key, { key, id: p.id, state: 'pending' });
     }
     let connected = true;
-    port.onDisconnect.addListener(() => (connected = false));
+    const gone = new AbortController();
+    port.onDisconnect.addListener(() => {
+      connected = false;
+      // Keep resolving only while someone waits: a closed listing must not hold up the next page.
+      gone.abort();
+    });
 
     const withTitle = (r: PaperResult): PaperResult => (titles.has(r.key) ? { ...r, title: titles.get(r.key) } : r);
     const snapshot = (): TabState => ({ tabId, url, kind, papers: order.map((k) => withTitle(byKey.get(k)!)) });
@@ -143,6 +148,7 @@ export default defineBackground(() => {
         outbox.push(summary);
         flushTimer ??= setTimeout(flush, 16);
       },
+      { signal: gone.signal },
     );
     if (flushTimer) clearTimeout(flushTimer);
     flush();
@@ -162,6 +168,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const req = RequestSchema.safeParse(raw);
     if (!req.success) return undefined;
+    if (req.data.type === 'open-report') return openReport(sender.tab?.id, req.data.key);
     return handle(req.data).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
   });
 
@@ -175,6 +182,8 @@ export default defineBackground(() => {
         const r = await resolver();
         return r.lookup(req.id, { title: req.title, id: req.id }, { force: req.force });
       }
+      case 'open-report':
+        return undefined; // answered above: it needs the sender's tab
       case 'clear-cache':
         await (await resolver()).clear();
         return { ok: true };
@@ -194,12 +203,27 @@ export default defineBackground(() => {
     const existing = await readTab(tabId);
     if (existing && existing.papers.length > 0) return { ok: true };
     try {
+      await browser.scripting.executeScript({
+        target: { tabId },
+        func: () => {
+          // ON_DEMAND from lib/inpage/on-demand.ts (a serialized function cannot import).
+          (globalThis as Record<symbol, unknown>)[Symbol.for('pith-lens.on-demand')] = true;
+        },
+      });
       await browser.scripting.executeScript({ target: { tabId }, files: ['content-scripts/publisher.js'] });
       return { ok: true };
     } catch (e) {
       // Chrome's own pages, the web store and file URLs cannot be scripted.
       return { ok: false, detail: e instanceof Error ? e.message : String(e) };
     }
+  }
+
+  /** A page cannot open extension pages itself; the card asks us to, for its own tab only. */
+  async function openReport(tabId: number | undefined, key: string): Promise<{ ok: boolean }> {
+    if (tabId === undefined) return { ok: false };
+    const query = new URLSearchParams({ tab: String(tabId), key });
+    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`), openerTabId: tabId });
+    return { ok: true };
   }
 
   // ---- publisher pages: opt-in, registered at run time -----------------------

@@ -1,5 +1,7 @@
 import { runPage } from '../components/inpage/run';
 import { titleHeading } from '../lib/inpage/placement';
+import { detectFromDocument } from '../lib/ids/document';
+import { ON_DEMAND } from '../lib/inpage/on-demand';
 
 /**
  * Publisher pages (opt-in). Not in the manifest: the background registers this
@@ -13,6 +15,12 @@ export default defineContentScript({
   registration: 'runtime',
   main() {
     // The heading showing the paper's title (not a site banner's h1) gets the badge.
-    void runPage({ optIn: true, anchorFor: (p) => titleHeading(document, p.title, p.anchor) });
+    // Injected once by the popup (activeTab) rather than registered: the user asked, no opt-in needed.
+    const onDemand = (globalThis as Record<symbol, unknown>)[ON_DEMAND] === true;
+    void runPage({
+      optIn: !onDemand,
+      detect: detectFromDocument,
+      anchorFor: (p) => titleHeading(document, p.title, p.anchor),
+    });
   },
 });

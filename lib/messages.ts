@@ -72,6 +72,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** Detect on demand in a tab no content script covers (activeTab + scripting, granted by opening the popup). */
   z.object({ type: z.literal('detect'), tabId: z.number().int() }),
   z.object({ type: z.literal('lookup'), id: PaperIdSchema, title: z.string().optional(), force: z.boolean().optional() }),
+  /** From an inline badge's card: open the full view for one paper of the sender's tab. */
+  z.object({ type: z.literal('open-report'), key: z.string().max(600) }),
   z.object({ type: z.literal('clear-cache') }),
   z.object({ type: z.literal('cache-stats') }),
   z.object({ type: z.literal('test-connection'), baseUrl: z.string().url() }),

@@ -1,5 +1,5 @@
-import { detectFromDocument, type DetectedPaper, type PageDetection } from '../../lib/ids/document';
-import { idKey } from '../../lib/ids/types';
+import type { DetectedPaper, PageDetection } from '../../lib/ids/page';
+import { idKey } from '../../lib/ids/key';
 import type { PageMessage, PaperResult } from '../../lib/messages';
 import { INPAGE_SETTINGS_KEY, readInpageSettings, siteDisabled, type InpageSettings } from '../../lib/inpage/validate';
 import type { CardModel } from '../../lib/inpage/card-model';
@@ -12,6 +12,8 @@ export interface PageOptions {
   optIn?: boolean;
   /** Where a paper's badge goes (default: detection's anchor). */
   anchorFor?(paper: DetectedPaper): Element | undefined;
+  /** The detector: the arXiv script passes the arXiv-only one to keep its bundle small. */
+  detect(doc: Document, url: string): PageDetection | null;
 }
 
 /** Most papers one page message may carry (PageMessageSchema). */
@@ -28,7 +30,7 @@ const RAN = Symbol.for('pith-lens.inpage.ran');
  * The whole content-script flow: settings → detection → one message with every
  * paper → inline badges drawn in chunks and updated as answers stream in.
  */
-export async function runPage(opts: PageOptions = {}): Promise<void> {
+export async function runPage(opts: PageOptions): Promise<void> {
   const g = globalThis as Record<symbol, unknown>;
   if (g[RAN]) return;
   g[RAN] = true;
@@ -37,7 +39,8 @@ export async function runPage(opts: PageOptions = {}): Promise<void> {
   if (siteDisabled(settings, location.hostname)) return;
   if (opts.optIn && !settings.detectOtherSites) return;
 
-  const detection = detectFromDocument(document, location.href);
+  const detection = opts.detect(document, location.href);
+  if (!detection) return;
   const papers = detection.papers.slice(0, MAX_PAPERS);
   if (papers.length === 0) return;
 

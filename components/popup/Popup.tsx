@@ -73,7 +73,9 @@ export function Popup({ api }: { api: PopupApi }) {
       if (!alive.current) return;
       for (const p of tab.papers) if (p.title !== undefined) titles.current.set(p.key, p.title);
       setTab({ status: 'ready', tab });
-      const first = tab.papers[0];
+      const wanted = api.initialKey ? tab.papers.findIndex((p) => p.key === api.initialKey) : -1;
+      if (wanted > 0) setPicked(wanted);
+      const first = tab.papers[Math.max(wanted, 0)];
       if (first) void lookup(first.id);
     })();
   }, [api, lookup]);

@@ -13,6 +13,8 @@ export interface PopupApi {
   send(message: Request): Promise<unknown>;
   /** The tab the popup is about: `?tab=ID` when opened as a page, else the active tab. */
   tabId(): Promise<number | undefined>;
+  /** `?key=arxiv:ID` when an inline badge's card opened this view for one paper of a listing. */
+  initialKey?: string;
   getRecent(): Promise<unknown>;
   setRecent(list: RecentLookup[]): Promise<void>;
   openOptions(): void;

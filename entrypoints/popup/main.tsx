@@ -14,9 +14,12 @@ async function tabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+const key = new URLSearchParams(location.search).get('key');
+
 const api: PopupApi = {
   send: (message) => browser.runtime.sendMessage(message),
   tabId,
+  ...(key ? { initialKey: key } : {}),
   getRecent: async () => (await browser.storage.local.get(RECENT_KEY))[RECENT_KEY],
   setRecent: (list) => browser.storage.local.set({ [RECENT_KEY]: list }),
   openOptions: () => void browser.runtime.openOptionsPage(),

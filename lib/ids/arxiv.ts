@@ -1,4 +1,4 @@
-import type { PaperId } from './types';
+import type { PaperId } from './key';
 
 /** An arXiv id as a PaperId (kind 'arxiv'). */
 export type ArxivPaperId = Extract<PaperId, { kind: 'arxiv' }>;

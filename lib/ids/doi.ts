@@ -1,4 +1,4 @@
-import type { PaperId } from './types';
+import type { PaperId } from './key';
 import { parseArxivId, type ArxivPaperId } from './arxiv';
 
 export type DoiPaperId = Extract<PaperId, { kind: 'doi' }>;

@@ -32,6 +32,7 @@ export { detectFromUrl, arxivPageKind, isArxivHost, isPithHost, type ArxivPageKi
 export { detectFromText, describeTextError } from './text';
 export {
   detectFromDocument,
+  detectArxivDocument,
   currentVersionFromHistory,
   textWithoutDescriptor,
   type DetectedPaper,

@@ -1,4 +1,4 @@
-import type { PaperId } from './types';
+import type { PaperId } from './key';
 
 export type PithPaperId = Extract<PaperId, { kind: 'pith' }>;
 

@@ -1,4 +1,4 @@
-import type { PaperId } from './types';
+import type { PaperId } from './key';
 import { findArxivIdsInText, parseArxivId, OLD_STYLE_ARCHIVES } from './arxiv';
 import { findDoisInText, parseDoi, percentDecode, trimDoiTail } from './doi';
 import { findPithNumbersInText, parsePithNumber } from './pith-number';

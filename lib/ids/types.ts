@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { PaperId } from './key';
+
+export { idKey, type PaperId } from './key';
 
 /**
  * A normalized paper identifier. arXiv ids carry no version in `id`
@@ -10,9 +13,8 @@ export const PaperIdSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('doi'), id: z.string().min(4).max(512) }),
   z.object({ kind: z.literal('pith'), id: z.string().regex(/^[A-Z2-7]{8,26}$/) }),
 ]);
-export type PaperId = z.infer<typeof PaperIdSchema>;
 
-/** A stable string key for an id (version ignored: one record per paper). */
-export function idKey(id: PaperId): string {
-  return `${id.kind}:${id.id}`;
-}
+// The hand-written type and the schema must describe the same values.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesType: Same<z.infer<typeof PaperIdSchema>, PaperId> = true;
+void schemaMatchesType;

@@ -1,4 +1,4 @@
-import type { PaperId } from './types';
+import type { PaperId } from './key';
 import { parseArxivId } from './arxiv';
 import { parseDoi, percentDecode } from './doi';
 import { parsePithNumber } from './pith-number';

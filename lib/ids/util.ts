@@ -1,4 +1,4 @@
-import { idKey, type PaperId } from './types';
+import { idKey, type PaperId } from './key';
 
 /** Remove repeated ids (same kind and id), keeping the first; a later versioned copy fills in a missing version. */
 export function dedupeIds(ids: PaperId[]): PaperId[] {

@@ -67,6 +67,8 @@ export interface LookupOptions {
   force?: boolean;
   /** Include the parsed record in the result (default true for lookup, false for lookupMany). */
   includeRecord?: boolean;
+  /** lookupMany: once aborted (the tab closed or navigated), ids not yet sent to the network are dropped. */
+  signal?: AbortSignal;
 }
 
 /** A LookupResult whose report keeps the precise VerifyReport type (it is assignable to LookupResult). */
@@ -159,7 +161,8 @@ export function createResolver(opts: ResolverOptions): Resolver {
   const ttl: Ttl = { ...DEFAULT_TTL, ...opts.ttl };
   const stamp = `${CACHE_VERSION}:${opts.reportStamp ?? 'default'}`;
   const cache = new LookupCache(opts.storage, { maxEntries: opts.maxEntries ?? 5000, now, flushDelayMs: opts.flushDelayMs ?? 200 });
-  const limit = createLimit(opts.concurrency ?? 6);
+  const concurrency = opts.concurrency ?? 6;
+  const limit = createLimit(concurrency);
   const dedup = createDedup<Fetched>();
   const background = new Set<Promise<unknown>>();
   const counters = { hits: 0, misses: 0, fetches: 0 };
@@ -337,8 +340,12 @@ export function createResolver(opts: ResolverOptions): Resolver {
         rest.push({ id: p.id, key, page });
       }
     }
-    await Promise.all(
-      rest.map(async ({ id, key, page }) => {
+    // A pool as wide as the limit, so that a page that goes away stops queueing
+    // work: a closed 2,000-row listing must not hold up the next page's lookups.
+    let next = 0;
+    const worker = async () => {
+      while (next < rest.length && !lo.signal?.aborted) {
+        const { id, key, page } = rest[next++]!;
         let r: Lookup;
         try {
           r = await fromNetwork(id, key, cached.get(key), page, includeRecord);
@@ -346,8 +353,9 @@ export function createResolver(opts: ResolverOptions): Resolver {
           r = { key, id, state: 'error', reason: `lookup failed: ${e instanceof Error ? e.message : 'unknown error'}` };
         }
         emit(r);
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, rest.length) }, worker));
   }
 
   async function idle(): Promise<void> {

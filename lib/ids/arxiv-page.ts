@@ -1,0 +1,274 @@
+/**
+ * arXiv pages alone: abstract, HTML, PDF, listing and search. Kept apart from
+ * the publisher/JSON-LD code so the arXiv content script bundles only this.
+ */
+import type { PaperId } from './key';
+import { parseArxivId } from './arxiv';
+import { arxivPageKind, detectFromUrl } from './url';
+import { dedupeIds, describeId } from './util';
+import { doiFromValue, firstMeta, nonEmpty, readMeta, textWithoutDescriptor, type DetectedPaper, type Found, type MetaMap, type PageDetection } from './page';
+
+// ---------- arXiv abstract / html / pdf ----------
+
+/** The version shown as current in `div.submission-history`: the bold `[vN]` that is not a link. */
+export function currentVersionFromHistory(doc: Document): number | undefined {
+  const hist = doc.querySelector('div.submission-history, .submission-history');
+  if (!hist) return undefined;
+  const strongs = hist.querySelectorAll('strong, b');
+  let current: number | undefined;
+  let highest: number | undefined;
+  for (let i = 0; i < strongs.length; i++) {
+    const s = strongs[i];
+    if (!s) continue;
+    const m = /\[v(\d{1,4})\]/.exec(s.textContent ?? '');
+    if (!m || m[1] === undefined) continue;
+    const n = Number(m[1]);
+    if (n <= 0) continue;
+    highest = highest === undefined ? n : Math.max(highest, n);
+    if (s.querySelector('a') === null && current === undefined) current = n;
+  }
+  return current ?? highest;
+}
+
+function arxivPage(doc: Document, url: string, kind: 'abstract' | 'html' | 'pdf' | 'other', meta: MetaMap): PageDetection {
+  const conflicts: string[] = [];
+  const fromUrl = detectFromUrl(url).find((x) => x.kind === 'arxiv');
+  const metaIdText = firstMeta(meta, 'citation_arxiv_id');
+  const fromMeta = metaIdText !== undefined ? parseArxivId(metaIdText) : null;
+
+  let id: PaperId | undefined = fromUrl ?? fromMeta ?? undefined;
+  if (fromUrl && fromMeta && fromUrl.id !== fromMeta.id) {
+    conflicts.push(`The address names arXiv:${fromUrl.id} but the page metadata (citation_arxiv_id) names arXiv:${fromMeta.id}.`);
+  }
+  if (id === undefined) return { kind, papers: [], conflicts };
+
+  let anchor: Element | undefined;
+  let headingTitle: string | undefined;
+  if (kind === 'abstract') {
+    const h1 = doc.querySelector('h1.title') ?? doc.querySelector('h1');
+    if (h1) {
+      anchor = h1;
+      headingTitle = nonEmpty(textWithoutDescriptor(h1));
+    }
+    if (id.kind === 'arxiv') {
+      const shown = currentVersionFromHistory(doc);
+      if (shown !== undefined) {
+        if (id.version === undefined) id = { ...id, version: shown };
+        else if (id.version !== shown) {
+          conflicts.push(`The address asks for v${id.version} of arXiv:${id.id} but the page shows v${shown} as the current version.`);
+        }
+      }
+    }
+  } else if (kind === 'html') {
+    const h1 = doc.querySelector('h1.ltx_title_document') ?? doc.querySelector('h1.ltx_title') ?? doc.querySelector('h1');
+    if (h1) {
+      anchor = h1;
+      headingTitle = nonEmpty(h1.textContent);
+    }
+  }
+  const title =
+    nonEmpty(firstMeta(meta, 'citation_title')) ??
+    nonEmpty(firstMeta(meta, 'og:title')) ??
+    headingTitle ??
+    (kind === 'html' ? nonEmpty(doc.title) : undefined);
+
+  // Journal DOIs: the same paper published elsewhere. Kept as alternates, not
+  // as extra papers: the arXiv id is what Pith records are keyed on, and a
+  // second lookup would draw a second badge for the same paper.
+  const alternates: PaperId[] = [];
+  const found: Found[] = [{ id, source: 'the address' }];
+  const addDoiish = (p: PaperId | null, source: string) => {
+    if (!p || id === undefined) return;
+    if (p.kind === 'arxiv') {
+      // An arXiv DOI must be this paper's own.
+      if (id.kind === 'arxiv' && p.id !== id.id) found.push({ id: p, source });
+      return;
+    }
+    alternates.push(p);
+  };
+  for (const v of meta.get('citation_doi') ?? []) addDoiish(doiFromValue(v), 'citation_doi');
+  const doiCells = doc.querySelectorAll('td.tablecell.doi a[href], td.doi a[href]');
+  for (let i = 0; i < doiCells.length; i++) {
+    const a = doiCells[i];
+    const href = a?.getAttribute('href');
+    if (href) addDoiish(doiFromValue(href), 'the DOI field');
+  }
+  const arxivDoiLinks = doc.querySelectorAll('a[href*="10.48550/arXiv."], a[href*="10.48550/arxiv."]');
+  for (let i = 0; i < arxivDoiLinks.length && i < 5; i++) {
+    const href = arxivDoiLinks[i]?.getAttribute('href');
+    if (href) addDoiish(doiFromValue(href), 'the arXiv DOI link');
+  }
+  if (found.length > 1 && id.kind === 'arxiv') {
+    for (const f of found.slice(1)) {
+      conflicts.push(`The page is arXiv:${id.id} but ${f.source} names ${describeId(f.id)}.`);
+    }
+  }
+
+  const paper: DetectedPaper = { id };
+  if (title !== undefined) paper.title = title;
+  if (anchor !== undefined) paper.anchor = anchor;
+  const alt = dedupeIds(alternates);
+  if (alt.length > 0) paper.alternateIds = alt;
+  return { kind, papers: [paper], conflicts };
+}
+
+// ---------- arXiv listing ----------
+
+function idFromAbsLink(a: Element): PaperId | null {
+  const idAttr = a.getAttribute('id');
+  if (idAttr) {
+    const p = parseArxivId(idAttr);
+    if (p) return p;
+  }
+  const href = a.getAttribute('href') ?? '';
+  const at = href.indexOf('/abs/');
+  if (at !== -1) {
+    let rest = href.slice(at + 5);
+    const cut = rest.search(/[?#]/);
+    if (cut !== -1) rest = rest.slice(0, cut);
+    let decoded = rest;
+    try {
+      decoded = decodeURIComponent(rest);
+    } catch {
+      /* keep raw */
+    }
+    const p = parseArxivId(decoded.replace(/\/$/, ''));
+    if (p) return p;
+  }
+  return parseArxivId((a.textContent ?? '').trim());
+}
+
+function isAbstractLink(a: Element): boolean {
+  const title = a.getAttribute('title');
+  if (title !== null && title.toLowerCase() === 'abstract') return true;
+  return (a.getAttribute('href') ?? '').includes('/abs/');
+}
+
+const LIST_TITLE_CLASS = /(?:^|\s)list-title(?:\s|$)/;
+
+/** The abstract link of a listing `dt`: usually a direct child, else any descendant. */
+function abstractLinkOf(dt: Element): Element | undefined {
+  const kids = dt.children;
+  for (let j = 0; j < kids.length; j++) {
+    const a = kids[j];
+    if (a && a.tagName.toUpperCase() === 'A' && isAbstractLink(a)) return a;
+  }
+  const links = dt.getElementsByTagName('a');
+  for (let j = 0; j < links.length; j++) {
+    const a = links[j];
+    if (a && isAbstractLink(a)) return a;
+  }
+  return undefined;
+}
+
+/** The `.list-title` inside a listing `dd` (dd > div.meta > div.list-title), found by walking a few levels of children. */
+function findListTitle(dd: Element): Element | null {
+  let level: Element[] = [dd];
+  for (let depth = 0; depth < 4 && level.length > 0; depth++) {
+    const next: Element[] = [];
+    for (const el of level) {
+      const kids = el.children;
+      for (let i = 0; i < kids.length; i++) {
+        const k = kids[i];
+        if (!k) continue;
+        const cls = k.getAttribute('class');
+        if (cls !== null && LIST_TITLE_CLASS.test(cls)) return k;
+        next.push(k);
+      }
+    }
+    level = next;
+  }
+  return null;
+}
+
+/**
+ * Every row of every `dl` (`dl#articles`, "New submissions", "Cross-lists",
+ * "Replacements", catch-up pages), in document order: one pass over all
+ * `dt` elements; each row's title comes from the `dd` that follows its `dt`.
+ * No per-row document-wide query.
+ */
+function listingPage(doc: Document): PageDetection {
+  const papers: DetectedPaper[] = [];
+  const dts = doc.getElementsByTagName('dt');
+  for (let i = 0; i < dts.length; i++) {
+    const dt = dts[i];
+    if (!dt) continue;
+    const link = abstractLinkOf(dt);
+    if (!link) continue;
+    const id = idFromAbsLink(link);
+    if (!id) continue;
+    const paper: DetectedPaper = { id, anchor: link };
+    let sib = dt.nextElementSibling;
+    while (sib && sib.tagName !== 'DD' && sib.tagName !== 'DT' && sib.tagName !== 'dd' && sib.tagName !== 'dt') sib = sib.nextElementSibling;
+    if (sib && sib.tagName.toUpperCase() === 'DD') {
+      const t = findListTitle(sib);
+      const title = t ? nonEmpty(textWithoutDescriptor(t)) : undefined;
+      if (title !== undefined) paper.title = title;
+    }
+    papers.push(paper);
+  }
+  return { kind: 'listing', papers, conflicts: [] };
+}
+
+// ---------- arXiv search ----------
+
+function searchPage(doc: Document): PageDetection {
+  const papers: DetectedPaper[] = [];
+  const items = doc.querySelectorAll('li.arxiv-result');
+  for (let i = 0; i < items.length; i++) {
+    const li = items[i];
+    if (!li) continue;
+    const head = li.querySelector('p.list-title') ?? li.querySelector('.list-title');
+    if (!head) continue;
+    let id: PaperId | null = null;
+    const links = head.getElementsByTagName('a');
+    for (let j = 0; j < links.length && !id; j++) {
+      const a = links[j];
+      if (a && isAbstractLink(a)) id = idFromAbsLink(a);
+    }
+    if (!id) {
+      const m = /arXiv:\s*(\S+)/i.exec(head.textContent ?? '');
+      id = m && m[1] !== undefined ? parseArxivId(m[1]) : null;
+    }
+    if (!id) continue;
+    const p: DetectedPaper = { id, anchor: head };
+    const t = li.querySelector('p.title');
+    const title = t ? nonEmpty(textWithoutDescriptor(t)) : undefined;
+    if (title !== undefined) p.title = title;
+    papers.push(p);
+  }
+  return { kind: 'search', papers, conflicts: [] };
+}
+
+/**
+ * The paper(s) of an arXiv page, or null when the URL is not an arXiv page.
+ * Never throws.
+ */
+export function detectArxivDocument(doc: Document, url: string): PageDetection | null {
+  const arxivKind = arxivPageKind(url);
+  if (arxivKind === null) return null;
+  try {
+    const meta = readMeta(doc);
+    switch (arxivKind) {
+      case 'abstract':
+      case 'html':
+      case 'pdf':
+        return arxivPage(doc, url, arxivKind, meta);
+      case 'listing':
+        return listingPage(doc);
+      case 'search':
+        return searchPage(doc);
+      default: {
+        // /format/ID and unknown paths: a single paper when the URL names one,
+        // else whatever rows the page holds.
+        if (detectFromUrl(url).length > 0) return arxivPage(doc, url, 'other', meta);
+        if (doc.querySelector('li.arxiv-result')) return searchPage(doc);
+        const listing = listingPage(doc);
+        if (listing.papers.length > 0) return listing;
+        return { kind: 'other', papers: [], conflicts: [] };
+      }
+    }
+  } catch (e) {
+    return { kind: 'other', papers: [], conflicts: [`Detection failed: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+}
