@@ -1,4 +1,4 @@
-import type { PaperId } from '../../lib/ids/types';
+import type { PaperId } from '../../lib/ids/key';
 import { cardModel, pendingResult, type CardModel } from '../../lib/inpage/card-model';
 import { placeBadge } from '../../lib/inpage/placement';
 import type { ResultStore } from '../../lib/inpage/results';

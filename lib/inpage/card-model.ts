@@ -1,6 +1,6 @@
 import { STATE_STYLE, type State } from '../states';
 import type { PaperResult } from '../messages';
-import type { PaperId } from '../ids/types';
+import type { PaperId } from '../ids/key';
 
 /** Where the human page of a record lives (the link, not the resolver: that is a setting). */
 export const PITH_SITE = 'https://pith.science';

@@ -6,7 +6,7 @@
  * test/unit/inpage/validate.test.ts checks them against the zod schemas on
  * generated inputs (same accept/reject, same output).
  */
-import type { PaperId } from '../ids/types';
+import type { PaperId } from '../ids/key';
 import type { PaperResult } from '../messages';
 import { STATES } from '../states';
 
