@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STATE_STYLE } from '../../lib/states';
 import { seriousViolations } from './axe';
 import { openTab, type World } from './setup';
-import { startUiWorld } from './ui-world';
+import { startWorld } from './setup';
 
 const SHOTS = new URL('./__screenshots__/', import.meta.url).pathname;
 
 let world: World;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  world = await startUiWorld();
+  world = await startWorld();
 });
 afterAll(async () => {
   await world?.stop();

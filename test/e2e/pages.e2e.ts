@@ -15,7 +15,7 @@ import { STATE_STYLE, type State } from '../../lib/states';
 import { PAGES_DIR } from '../mirror/server';
 import { LISTING_IDS_25, listingIds } from '../fixtures/pages/generate-listing';
 import type { World } from './setup';
-import { startUiWorld } from './ui-world';
+import { startWorld } from './setup';
 import { badgeLook, cardState, cdpFor, clickBadge, mainThreadTasks, readBadges, rgb, waitFor, type BadgeInfo, type TraceEvent } from './inpage-helpers';
 
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
@@ -59,7 +59,7 @@ let pagesDir: string;
 
 beforeAll(async () => {
   pagesDir = makePagesDir();
-  world = await startUiWorld({ pagesDir });
+  world = await startWorld({ pagesDir });
   mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STATE_STYLE } from '../../lib/states';
 import { seriousViolations } from './axe';
 import { openTab, type World } from './setup';
-import { startUiWorld } from './ui-world';
+import { startWorld } from './setup';
 
 const SHOTS = new URL('./__screenshots__/', import.meta.url).pathname;
 const SEED_TITLE = 'A Survey on Efficient Inference for Large Language Models';
@@ -19,7 +19,7 @@ const CHECKS = ['schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'si
 let world: World;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  world = await startUiWorld();
+  world = await startWorld();
 });
 afterAll(async () => {
   await world?.stop();

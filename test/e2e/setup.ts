@@ -1,6 +1,8 @@
 /// <reference types="chrome" />
+import { rmSync } from 'node:fs';
 import { startMirror, type Mirror, type MirrorOptions } from '../mirror/server';
-import { launchWithExtension, type Launched } from './browser';
+import { EXTENSION_DIR, launchWithExtension, type Launched } from './browser';
+import { copyBuild } from './build-copy';
 
 export interface World {
   mirror: Mirror;
@@ -12,12 +14,16 @@ export interface World {
  * A local Pith mirror (HTTP for the fixture pages, HTTPS for the resolver) and
  * Chromium with the built extension in its default settings: `pith.science`
  * and the arXiv/publisher hosts are mapped to the mirror, so the extension
- * talks to https://pith.science exactly as installed.
+ * talks to https://pith.science exactly as installed. The extension is
+ * loaded from a private copy of the build (see build-copy.ts).
  */
-export async function startWorld(opts: MirrorOptions = {}): Promise<World> {
-  const mirror = await startMirror({ port: 0, https: true, ...opts });
+export async function startWorld(opts: MirrorOptions & { extensionDir?: string } = {}): Promise<World> {
+  const { extensionDir, ...mirrorOpts } = opts;
+  const copy = await copyBuild(extensionDir ?? EXTENSION_DIR);
+  const mirror = await startMirror({ port: 0, https: true, ...mirrorOpts });
   const https = mirror.httpsPort!;
   const browser = await launchWithExtension({
+    extensionDir: copy,
     hosts: {
       'arxiv.org': mirror.port,
       'www.arxiv.org': mirror.port,
@@ -33,6 +39,7 @@ export async function startWorld(opts: MirrorOptions = {}): Promise<World> {
     async stop() {
       await browser.close().catch(() => undefined);
       await mirror.stop();
+      rmSync(copy, { recursive: true, force: true });
     },
   };
 }

@@ -1,13 +1,11 @@
 /**
  * The Firefox world: the local mirror, the proxy in front of it and Firefox ESR
  * with a private copy of the Firefox build installed — the counterpart of
- * test/e2e/setup.ts and ui-world.ts. The copy matters: other work in this tree
- * rebuilds .output/ at any time.
+ * test/e2e/setup.ts, also on a private copy of the build.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { startMirror, type Mirror, type MirrorOptions } from '../mirror/server';
+import { copyBuild } from '../e2e/build-copy';
 import { FIREFOX_EXTENSION_DIR, launchFirefox, type LaunchedFirefox } from './firefox';
 
 export interface FirefoxWorld {
@@ -16,22 +14,8 @@ export interface FirefoxWorld {
   stop(): Promise<void>;
 }
 
-const NEEDED = ['manifest.json', 'popup.html', 'options.html', 'background.js'];
-
-export async function copyFirefoxBuild(src = FIREFOX_EXTENSION_DIR): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'pith-lens-ff-ext-'));
-  for (let attempt = 0; attempt < 60; attempt++) {
-    if (NEEDED.every((f) => existsSync(join(src, f)))) {
-      try {
-        cpSync(src, dir, { recursive: true });
-        if (NEEDED.every((f) => existsSync(join(dir, f)))) return dir;
-      } catch {
-        // A build replaced files while we copied: try again.
-      }
-    }
-    await new Promise((ok) => setTimeout(ok, 1000));
-  }
-  throw new Error(`no complete build in ${src}: run npm run build:firefox`);
+export function copyFirefoxBuild(src = FIREFOX_EXTENSION_DIR): Promise<string> {
+  return copyBuild(src, 'npm run build:firefox');
 }
 
 export interface FirefoxWorldOptions extends MirrorOptions {
