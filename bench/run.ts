@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { World } from '../test/e2e/setup';
 import { snapshotExtension, startBenchWorld } from './world';
 import * as B from './browser';
-import { ensureBuilt, measureSizes, ROOT, type TargetSizes } from './sizes';
+import { ensureBuilt, measureSizes, ROOT, staleBuilds, type TargetSizes } from './sizes';
 import { figure, fmt, round, type Figure } from './stats';
 import { cacheHitCost, verifyRateNode, verifyRateWorker } from './verify';
 
@@ -85,6 +85,9 @@ async function main(): Promise<number> {
   };
 
   ensureBuilt(flag('build'), log);
+  const stale = staleBuilds();
+  results.meta.staleBuilds = stale;
+  for (const t of stale) log(`WARNING: .output/${t}-mv3 is older than the sources: its figures describe old code (npm run bench -- --build)`);
 
   if (only.has('sizes')) {
     const sizes: NonNullable<Results['sizes']> = { files: {} };

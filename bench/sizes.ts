@@ -39,6 +39,28 @@ export function ensureBuilt(force: boolean, log: (s: string) => void): void {
   }
 }
 
+/** Newest modification time of the extension's sources (what a build reads). */
+function newestSource(): number {
+  let t = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const n of readdirSync(p)) visit(join(p, n));
+    else t = Math.max(t, st.mtimeMs);
+  };
+  for (const p of ['entrypoints', 'components', 'lib', 'assets', 'public', 'wxt.config.ts', 'package.json']) visit(join(ROOT, p));
+  return t;
+}
+
+/** Targets whose build is older than the sources (their sizes describe old code; rebuild with --build). */
+export function staleBuilds(): Target[] {
+  const src = newestSource();
+  return (['chrome', 'firefox'] as const).filter((t) => {
+    const m = join(OUT[t], 'manifest.json');
+    return existsSync(m) && statSync(m).mtimeMs < src;
+  });
+}
+
 function sum(fs: FileSize[], k: 'raw' | 'gzip'): number {
   return fs.reduce((a, f) => a + f[k], 0);
 }
