@@ -101,6 +101,15 @@ function sw(world: World) {
   return world.browser.context.serviceWorkers()[0] ?? world.browser.worker;
 }
 
+/** Bytes the extension keeps in storage.local (the lookup cache lives there; Chrome's quota is 10 MiB without unlimitedStorage). */
+export async function storageBytes(world: World): Promise<{ bytes: number; cacheEntries: number }> {
+  return sw(world).evaluate(async () => {
+    const bytes = await chrome.storage.local.getBytesInUse(null);
+    const all = await chrome.storage.local.get(null);
+    return { bytes, cacheEntries: Object.keys(all).filter((k) => k.startsWith('c:')).length };
+  });
+}
+
 /** The background's view of a tab: papers, how many still pending. */
 async function tabState(world: World, tabId: number): Promise<{ papers: number; pending: number; states: Record<string, number> }> {
   return sw(world).evaluate(async (id) => {
