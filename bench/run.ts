@@ -333,7 +333,7 @@ export function table(r: Results): string {
     add('listing 2,000: longest task while badging, cold', f(l.cold?.longestTaskAfterParse, ' ms'), 'listing.cold.longestTaskAfterParse');
     add('listing 2,000: longest task incl. parse, warm | no ext', `${f(l.warm?.longestTask, ' ms')} | ${f(l.noExtension?.longestTask, ' ms')}`);
     add('listing 2,000: DCL warm | no ext', `${f(l.warm?.dcl, ' ms')} | ${f(l.noExtension?.dcl, ' ms')}`);
-    const c = l.cache as Record<string, number> | undefined;
+    const c = l.cache as { afterColdEntries: number; afterColdBytes: number; primeLoads: number } | undefined;
     if (c) add('listing 2,000: cache after cold (entries, storage.local)', `${c.afterColdEntries} entries, ${(c.afterColdBytes / 2 ** 20).toFixed(2)} MiB; warm after ${c.primeLoads} priming load(s)`);
     add('listing 2,000: mirror requests, cold (resolve+record) | warm', `${f(l.cold?.requests, '')} (${f(l.cold?.resolveRequests, '')} resolve) | ${f(l.warm?.requests, '')}`);
   }

@@ -28,8 +28,10 @@ try {
   const page = await world.browser.context.newPage();
   const cdp = await world.browser.context.newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  // Tracing events are not in playwright-core's typed CDP event map.
+  const on = cdp as unknown as { on(e: string, f: (p: { value: TraceEvent[] }) => void): void; once(e: string, f: () => void): void };
+  on.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise<void>((r) => on.once('Tracing.tracingComplete', () => r()));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,blink.user_timing', transferMode: 'ReportEvents' });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await new Promise((r) => setTimeout(r, seconds * 1000));
