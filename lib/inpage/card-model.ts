@@ -1,6 +1,7 @@
 import { STATE_STYLE, type State } from '../states';
 import type { PaperResult } from '../messages';
 import type { PaperId } from '../ids/key';
+import { describeId } from '../ids/util';
 
 /** Where the human page of a record lives (the link, not the resolver: that is a setting). */
 export const PITH_SITE = 'https://pith.science';
@@ -44,16 +45,8 @@ export function cleanText(s: string | undefined, max = MAX_TEXT): string | undef
   return t;
 }
 
-export function idText(id: PaperId): string {
-  switch (id.kind) {
-    case 'arxiv':
-      return `arXiv:${id.id}${id.version !== undefined ? `v${id.version}` : ''}`;
-    case 'doi':
-      return `doi:${id.id}`;
-    case 'pith':
-      return `pith:${id.id}`;
-  }
-}
+/** The id as people write it (one implementation, shared with detection's messages). */
+export const idText = describeId;
 
 const SUFFIX_26 = /^[A-Z2-7]{26}$/;
 

@@ -5,7 +5,7 @@ import type { PopupApi } from '../../../components/popup/api';
 import { LookupBox } from '../../../components/popup/LookupBox';
 import { Popup } from '../../../components/popup/Popup';
 import type { PaperId } from '../../../lib/ids/types';
-import type { LookupResult, Request } from '../../../lib/messages';
+import type { Request } from '../../../lib/messages';
 import { RECENT_KEY, type RecentLookup } from '../../../lib/view-model';
 import { errorResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from './fixtures';
 
