@@ -32,7 +32,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Pith Lens',
     description: 'See and verify the Pith Number, claims and signature of the paper you are reading — checked locally in your browser.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // unlimitedStorage: the record cache (up to 5,000 records of ~5 kB each) outgrows
+    // storage.local's 10 MB quota on big listings; it shows no install warning.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: [PITH_ORIGIN, 'https://www.pith.science/*'],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Pith Lens' },
