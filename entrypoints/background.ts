@@ -24,6 +24,8 @@ import { testConnection } from '@/lib/pith/connection';
 
 const PUBLISHER_SCRIPT_ID = 'pith-lens-publisher';
 const tabKey = (tabId: number) => `tab:${tabId}`;
+/** How often a page's tab state (storage.session + toolbar badge) is rewritten while answers arrive. */
+const TAB_WRITE_INTERVAL_MS = 400;
 
 export default defineBackground(() => {
   let settingsPromise: Promise<Settings> | undefined;
@@ -131,13 +133,19 @@ export default defineBackground(() => {
     post(port, [...byKey.values()]);
 
     // Answers stream back in small batches: one message per frame, not per paper.
+    // The tab state (every paper of the page) is written far less often: on a
+    // 2,000-row listing, writing it per frame costs O(papers²) in serialisation.
     let outbox: PaperResult[] = [];
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
+    let lastTabWrite = Date.now();
+    const flush = (final = false) => {
       flushTimer = undefined;
       if (connected && outbox.length) post(port, outbox);
       outbox = [];
-      void writeTab(snapshot());
+      if (final || Date.now() - lastTabWrite >= TAB_WRITE_INTERVAL_MS) {
+        lastTabWrite = Date.now();
+        void writeTab(snapshot());
+      }
     };
     const r = await resolver();
     await r.lookupMany(
@@ -151,7 +159,7 @@ export default defineBackground(() => {
       { signal: gone.signal },
     );
     if (flushTimer) clearTimeout(flushTimer);
-    flush();
+    flush(true);
   }
 
   function post(port: Runtime.Port, results: PaperResult[]): void {
