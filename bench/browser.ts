@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM } from '../test/e2e/browser';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/browser';
 import type { World } from '../test/e2e/setup';
 import { STATE_STYLE, type State } from '../lib/states';
 import { probeScript, type ProbeData } from './probe';
@@ -43,14 +43,7 @@ export async function launchBaseline(mirrorPort: number): Promise<Baseline> {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
+      ...CHROMIUM_ARGS,
       `--host-resolver-rules=MAP arxiv.org 127.0.0.1:${mirrorPort}, EXCLUDE localhost`,
     ],
   });

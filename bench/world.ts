@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from '../test/e2e/browser';
-import type { World } from '../test/e2e/setup';
+import { mirrorHosts, type World } from '../test/e2e/setup';
 import { startMirror } from '../test/mirror/server';
 import { OUT } from './sizes';
 
@@ -20,17 +20,9 @@ export function snapshotExtension(): { dir: string; remove(): void } {
 
 export async function startBenchWorld(extensionDir: string): Promise<World> {
   const mirror = await startMirror({ port: 0, https: true });
-  const https = mirror.httpsPort!;
   const browser = await launchWithExtension({
     extensionDir,
-    hosts: {
-      'arxiv.org': mirror.port,
-      'www.arxiv.org': mirror.port,
-      'export.arxiv.org': mirror.port,
-      'publisher.example': mirror.port,
-      'pith.science': https,
-      'www.pith.science': https,
-    },
+    hosts: mirrorHosts(mirror),
   });
   return {
     mirror,

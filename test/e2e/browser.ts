@@ -6,6 +6,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Headless Chromium on a machine without a network: no background calls home,
+ * and the mirror's self-signed certificate accepted.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--ignore-certificate-errors',
+];
+
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 export interface LaunchOptions {
@@ -51,14 +66,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
+      ...CHROMIUM_ARGS,
       ...(rules ? [`--host-resolver-rules=${rules}, EXCLUDE localhost`] : []),
     ],
   });

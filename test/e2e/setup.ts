@@ -10,6 +10,19 @@ export interface World {
   stop(): Promise<void>;
 }
 
+/** Every host the tests reach, mapped to the mirror: pages over HTTP, the resolver over HTTPS. */
+export function mirrorHosts(mirror: Mirror): Record<string, number> {
+  const https = mirror.httpsPort!;
+  return {
+    'arxiv.org': mirror.port,
+    'www.arxiv.org': mirror.port,
+    'export.arxiv.org': mirror.port,
+    'publisher.example': mirror.port,
+    'pith.science': https,
+    'www.pith.science': https,
+  };
+}
+
 /**
  * A local Pith mirror (HTTP for the fixture pages, HTTPS for the resolver) and
  * Chromium with the built extension in its default settings: `pith.science`
@@ -21,17 +34,9 @@ export async function startWorld(opts: MirrorOptions & { extensionDir?: string }
   const { extensionDir, ...mirrorOpts } = opts;
   const copy = await copyBuild(extensionDir ?? EXTENSION_DIR);
   const mirror = await startMirror({ port: 0, https: true, ...mirrorOpts });
-  const https = mirror.httpsPort!;
   const browser = await launchWithExtension({
     extensionDir: copy,
-    hosts: {
-      'arxiv.org': mirror.port,
-      'www.arxiv.org': mirror.port,
-      'export.arxiv.org': mirror.port,
-      'publisher.example': mirror.port,
-      'pith.science': https,
-      'www.pith.science': https,
-    },
+    hosts: mirrorHosts(mirror),
   });
   return {
     mirror,
