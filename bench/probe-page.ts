@@ -10,8 +10,8 @@
  * ResizeObserver reports it when it is first laid out and again whenever its
  * size changes — a state change changes the label ("Checking" → "Verified",
  * "No Pith Number", …) and so the width. `last` is the time of the last such
- * render. If the host ever carries a `data-state` attribute, its changes are
- * timed too and the state is read from it. After each run the bench reads
+ * render. Hosts of one fixed size carry their state in `data-state`: a change
+ * of it is timed at the next animation frame (when it is drawn). After each run the bench reads
  * the final label of every badge through CDP (DOM.getDocument pierces
  * closed shadow roots) to check that the time it took is the final state.
  *
@@ -89,6 +89,17 @@ export function probeInit(): void {
           B.last = t;
         })
       : null;
+  // A state change is in the DOM now and on screen with the next frame: time it at that frame.
+  let stampPending = false;
+  const stampNextFrame = () => {
+    if (stampPending) return;
+    stampPending = true;
+    requestAnimationFrame(() => {
+      stampPending = false;
+      const t = performance.now();
+      if (B.last === null || t > B.last) B.last = t;
+    });
+  };
   const onHost = (el: Element, t: number) => {
     B.hosts++;
     if (B.firstInsert === null) B.firstInsert = t;
@@ -107,7 +118,7 @@ export function probeInit(): void {
         if (old !== null) B.stateAttr[old] = (B.stateAttr[old] ?? 1) - 1;
         const s = el.getAttribute('data-state');
         if (s !== null) B.stateAttr[s] = (B.stateAttr[s] ?? 0) + 1;
-        if (B.last === null || t > B.last) B.last = t;
+        stampNextFrame();
         continue;
       }
       const added = r.addedNodes;

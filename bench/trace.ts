@@ -2,7 +2,7 @@
  * tsx bench/trace.ts [abstract|listing] [seconds]
  *
  * A development aid: records a Chrome trace (devtools.timeline) of the page's
- * renderer while the page is badged, and prints where the main thread's time
+ * renderer while the page is badged (warm cache; COLD=1 for cold), and prints where the main thread's time
  * goes by event (script, style recalc, layout, paint, parse …), plus the
  * longest tasks and what ran inside them.
  */
@@ -18,11 +18,11 @@ const world = await startBenchWorld(ext.dir);
 try {
   await installProbe(world.browser.context);
   const url = which === 'listing' ? LISTING_URL : ABSTRACT_URL;
-  if (which !== 'listing') {
-    // warm the cache
+  if (process.env.COLD !== '1') {
+    // Warm the cache first (a cold 2,000-row listing takes ~30 s).
     const p = await world.browser.context.newPage();
     await p.goto(url);
-    await new Promise((r) => setTimeout(r, 2000));
+    await new Promise((r) => setTimeout(r, which === 'listing' ? 45_000 : 2000));
     await p.close();
   }
   const page = await world.browser.context.newPage();

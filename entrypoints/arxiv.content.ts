@@ -15,7 +15,7 @@ const PATHS = ['/abs/*', '/html/*', '/pdf/*', '/list/*', '/search/*', '/catchup*
  */
 export default defineContentScript({
   matches: HOSTS.flatMap((h) => PATHS.map((p) => `*://${h}${p}`)),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main() {
     void runPage({ detect: detectArxivDocument });
   },

@@ -99,13 +99,15 @@ export default defineBackground(() => {
     const tabId = port.sender?.tab?.id;
     if (tabId === undefined || port.sender?.id !== browser.runtime.id) return port.disconnect();
     port.onMessage.addListener((raw) => void onPage(port, tabId, raw));
+    // Pages connect while they still parse: get the resolver ready meanwhile.
+    void resolver();
   });
 
   async function onPage(port: Runtime.Port, tabId: number, raw: unknown): Promise<void> {
     const msg = PageMessageSchema.safeParse(raw);
     if (!msg.success) return;
     const { url, kind, papers } = msg.data;
-    const s = await settings();
+    const [s, r] = await Promise.all([settings(), resolver()]);
     if (isSiteDisabled(s, hostOf(url))) return;
 
     // One entry per paper, in page order; duplicates on a page share one.
@@ -127,19 +129,24 @@ export default defineBackground(() => {
       gone.abort();
     });
 
-    const withTitle = (r: PaperResult): PaperResult => (titles.has(r.key) ? { ...r, title: titles.get(r.key) } : r);
+    const withTitle = (x: PaperResult): PaperResult => (titles.has(x.key) ? { ...x, title: titles.get(x.key) } : x);
     const snapshot = (): TabState => ({ tabId, url, kind, papers: order.map((k) => withTitle(byKey.get(k)!)) });
-    await writeTab(snapshot());
-    post(port, [...byKey.values()]);
+    // Not awaited: the page's answers do not wait for storage.session and the
+    // toolbar (the writes still land in order, the final one last).
+    void writeTab(snapshot());
 
-    // Answers stream back in small batches: one message per frame, not per paper.
-    // The tab state (every paper of the page) is written far less often: on a
-    // 2,000-row listing, writing it per frame costs O(papers²) in serialisation.
+    // Answers stream back in batches: the cached ones, which arrive together,
+    // in one message at once; network answers one message per 16 ms. The tab
+    // state (every paper of the page) is written far less often: on a 2,000-row
+    // listing, writing it per batch costs O(papers²) in serialisation.
     let outbox: PaperResult[] = [];
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    let flushQueued = false;
+    let first = true;
     let lastTabWrite = Date.now();
     const flush = (final = false) => {
       flushTimer = undefined;
+      flushQueued = false;
       if (connected && outbox.length) post(port, outbox);
       outbox = [];
       if (final || Date.now() - lastTabWrite >= TAB_WRITE_INTERVAL_MS) {
@@ -147,14 +154,19 @@ export default defineBackground(() => {
         void writeTab(snapshot());
       }
     };
-    const r = await resolver();
     await r.lookupMany(
       papers.map((p) => ({ id: p.id, title: p.title })),
       (result) => {
         const summary = toPaperResult(result);
         byKey.set(summary.key, summary);
         outbox.push(summary);
-        flushTimer ??= setTimeout(flush, 16);
+        if (flushQueued || flushTimer) return;
+        if (first) {
+          // Cache hits are emitted synchronously, one after another: a microtask sends them all.
+          first = false;
+          flushQueued = true;
+          queueMicrotask(() => flushQueued && flush());
+        } else flushTimer = setTimeout(flush, 16);
       },
       { signal: gone.signal },
     );

@@ -16,6 +16,12 @@ export interface Badge {
 
 /** Marks our hosts for people reading the DOM; never used to find them (a page can copy it). */
 export const HOST_ATTR = 'data-pith-lens';
+/**
+ * The badge's state on the host, for tools reading the page (tests, the
+ * bench). Informational only: nothing is styled or decided by it, so a page
+ * that rewrites it changes nothing a reader sees.
+ */
+export const STATE_ATTR = 'data-state';
 
 export function createBadge(doc: Document, key: string, model: CardModel, onActivate: (b: Badge) => void): Badge {
   const host = doc.createElement('span');
@@ -36,6 +42,7 @@ export function createBadge(doc: Document, key: string, model: CardModel, onActi
     model,
     set(m) {
       badge.model = m;
+      if (host.getAttribute(STATE_ATTR) !== m.state) host.setAttribute(STATE_ATTR, m.state);
       if (symbol.textContent !== m.symbol) symbol.textContent = m.symbol;
       if (label.textContent !== m.label) label.textContent = m.label;
       button.style.backgroundColor = m.color;

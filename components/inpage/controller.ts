@@ -6,6 +6,12 @@ import { createChunkRunner, taskScheduler } from '../../lib/inpage/schedule';
 import { createBadge, type Badge } from './badge';
 import { CARD_ID, createCardView, type CardView } from './card';
 
+/** At most this many changed answers are drawn at once rather than in a later task. */
+const SYNC_UPDATES = 30;
+
+/** On the host while its card is open: lifts the badge's containment (inpage.css), so the card is neither clipped nor skipped. */
+const CARD_ATTR = 'data-card';
+
 /** A paper on the page that gets an inline badge. */
 export interface Row {
   key: string;
@@ -23,6 +29,8 @@ export interface InpageEnv {
   nextTask?(cb: () => void): void;
   now?(): number;
   budgetMs?: number;
+  /** Create badges synchronously for up to this long before the first chunk task (default: none). */
+  firstChunkMs?: number;
   /** Called once every row has its badge. */
   onAllPlaced?(): void;
 }
@@ -85,6 +93,7 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
   });
 
   creator.enqueue(rows);
+  if (env.firstChunkMs) creator.runNow(env.firstChunkMs);
 
   // ---------------------------------------------------------------- the card
 
@@ -106,6 +115,7 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
     view.update(b.model);
     const popover = typeof view.root.showPopover === 'function';
     if (popover) view.root.setAttribute('popover', 'manual');
+    b.host.setAttribute(CARD_ATTR, '');
     b.shadow.append(view.root);
     if (popover) {
       try {
@@ -175,6 +185,7 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
       /* no popover support */
     }
     view.root.remove();
+    badge.host.removeAttribute(CARD_ATTR);
     badge.button.setAttribute('aria-expanded', 'false');
     badge.button.removeAttribute('aria-controls');
     if (returnFocus) badge.button.focus();
@@ -183,6 +194,8 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
   return {
     changed(keys) {
       updater.enqueue(keys);
+      // A few answers (an abstract page, a late one on a listing) are drawn now, in the task that brought them.
+      if (keys.length <= SYNC_UPDATES) updater.runNow(env.budgetMs ?? 8);
     },
     get count() {
       return count;

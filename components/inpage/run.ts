@@ -28,32 +28,37 @@ const RAN = Symbol.for('pith-lens.inpage.ran');
 
 /**
  * The whole content-script flow: settings → detection → one message with every
- * paper → inline badges drawn in chunks and updated as answers stream in.
+ * paper → inline badges, updated as answers stream in.
+ *
+ * The arXiv script starts at document_start: the settings are read and the
+ * port is opened (waking the background) while the page still parses, and the
+ * rest runs as soon as the document is parsed, before the browser first lays
+ * out the finished page. Badges added then are laid out with the page, in the
+ * one layout it does anyway; added later, each one re-lays out its row again
+ * (a 2,000-row listing spends most of a second on that).
  */
 export async function runPage(opts: PageOptions): Promise<void> {
   const g = globalThis as Record<symbol, unknown>;
   if (g[RAN]) return;
   g[RAN] = true;
 
-  const settings = await loadSettings();
-  if (siteDisabled(settings, location.hostname)) return;
-  if (opts.optIn && !settings.detectOtherSites) return;
+  const settingsRead = loadSettings();
+  const port = openPort();
+  await parsed(document);
+  const settings = await settingsRead;
+  if (siteDisabled(settings, location.hostname) || (opts.optIn && !settings.detectOtherSites)) return port.close();
 
   const detection = opts.detect(document, location.href);
-  if (!detection) return;
-  const papers = detection.papers.slice(0, MAX_PAPERS);
-  if (papers.length === 0) return;
+  const papers = detection ? detection.papers.slice(0, MAX_PAPERS) : [];
+  if (!detection || papers.length === 0) return port.close();
 
   const store = createResultStore();
   const keys = new Set(papers.map((p) => idKey(p.id)));
   let inpage: Inpage | undefined;
   const pendingKeys: string[] = [];
 
-  // The message goes first, so the background starts looking up at once; the
-  // badges are set up in the next task, keeping each task of ours short on a
-  // 2,000-row listing (detection and the message are one task, badge set-up
-  // another, then the chunks).
-  connect(pageMessage(location.href, detection, papers), (results) => {
+  // The message goes first, so the background starts looking up at once.
+  port.send(pageMessage(location.href, detection, papers), (results) => {
     const changed = store.apply(results);
     if (changed.length === 0) return;
     if (inpage) inpage.changed(changed);
@@ -62,7 +67,6 @@ export async function runPage(opts: PageOptions): Promise<void> {
 
   // PDFs: the toolbar badge only; there is no page DOM of ours to touch.
   if (!settings.inlineBadges || detection.kind === 'pdf') return;
-  await nextTask();
   const rows = badgeRows(papers, opts.anchorFor);
   if (rows.length === 0) return;
   inpage = createInpage(rows, store, {
@@ -71,13 +75,34 @@ export async function runPage(opts: PageOptions): Promise<void> {
     fullViewUrl: (m) => fullViewUrl(m),
     copy: async (text) => navigator.clipboard.writeText(text),
     openFullView,
+    // A page with a few papers gets its badges at once, laid out with the page;
+    // a listing's come in short tasks after the page's first layout, which
+    // they would otherwise lengthen by far more than they cost later.
+    firstChunkMs: rows.length <= SYNC_ROWS ? FIRST_CHUNK_MS : 0,
   });
   if (pendingKeys.length > 0) inpage.changed(pendingKeys);
 }
 
-/** Resolves in a later task (not a microtask): lets the page breathe between our steps. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** Time the badges of a small page may take, synchronously, before the page's first layout. */
+const FIRST_CHUNK_MS = 20;
+/** Pages with at most this many papers get their badges before the first layout. */
+const SYNC_ROWS = 30;
+
+/**
+ * Resolves once the document is parsed: at once when it is, else on
+ * DOMContentLoaded. Checked against readyState, not the event alone: a page
+ * script can dispatch a fake DOMContentLoaded while it still parses.
+ */
+function parsed(doc: Document): Promise<void> {
+  return new Promise((resolve) => {
+    if (doc.readyState !== 'loading') return resolve();
+    const on = () => {
+      if (doc.readyState === 'loading') return;
+      doc.removeEventListener('DOMContentLoaded', on, true);
+      resolve();
+    };
+    doc.addEventListener('DOMContentLoaded', on, true);
+  });
 }
 
 export function pageMessage(url: string, detection: PageDetection, papers: readonly DetectedPaper[]): PageMessage {
@@ -107,34 +132,64 @@ async function loadSettings(): Promise<InpageSettings> {
   }
 }
 
+interface PagePort {
+  /** Send the page message; answers go to `onResults`. */
+  send(message: PageMessage, onResults: (r: PaperResult[]) => void, finished: () => boolean): void;
+  close(): void;
+}
+
 /**
- * One port to the background; the page message once; answers as they come.
- * If the port drops before every paper has a final answer (the service worker
+ * One port to the background, opened early (it wakes the service worker
+ * while the page parses); the page message once; answers as they come. If
+ * the port drops before every paper has a final answer (the service worker
  * was stopped), connect once more and send the message again.
  */
-function connect(message: PageMessage, onResults: (r: PaperResult[]) => void, finished: () => boolean): void {
-  let retries = 1;
-  const open = () => {
-    let port: ReturnType<typeof browser.runtime.connect>;
+function openPort(): PagePort {
+  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  let pending: { message: PageMessage; onResults: (r: PaperResult[]) => void; finished: () => boolean } | undefined;
+  let reopens = 2;
+  let closed = false;
+  const post = () => {
+    if (!port || !pending) return;
     try {
-      port = browser.runtime.connect({ name: 'page' });
-    } catch {
-      return; // the extension was reloaded or removed: this script is orphaned
-    }
-    port.onMessage.addListener((raw: unknown) => {
-      const results = parseResultMessage(raw);
-      if (results) onResults(results);
-    });
-    port.onDisconnect.addListener(() => {
-      if (!finished() && retries-- > 0) open();
-    });
-    try {
-      port.postMessage(message);
+      port.postMessage(pending.message);
     } catch {
       /* disconnected already: onDisconnect retries */
     }
   };
+  const open = () => {
+    try {
+      port = browser.runtime.connect({ name: 'page' });
+    } catch {
+      port = undefined; // the extension was reloaded or removed: this script is orphaned
+      return;
+    }
+    port.onMessage.addListener((raw: unknown) => {
+      const results = parseResultMessage(raw);
+      if (results) pending?.onResults(results);
+    });
+    port.onDisconnect.addListener(() => {
+      port = undefined;
+      if (closed || pending?.finished() || reopens-- <= 0) return;
+      open();
+      post();
+    });
+  };
   open();
+  return {
+    send(message, onResults, finished) {
+      pending = { message, onResults, finished };
+      post();
+    },
+    close() {
+      closed = true;
+      try {
+        port?.disconnect();
+      } catch {
+        /* already gone */
+      }
+    },
+  };
 }
 
 function fullViewUrl(m: CardModel): string {

@@ -29,6 +29,8 @@ export interface ChunkRunnerOptions<T> {
 export interface ChunkRunner<T> {
   /** Add items at the back, in order. Items already queued or done are ignored. */
   enqueue(items: Iterable<T>): void;
+  /** Process items now, synchronously, for up to `budgetMs`; the rest follow in later tasks as usual. */
+  runNow(budgetMs: number): void;
   /** Items waiting. */
   readonly pending: number;
   /** Stop; queued items are dropped. */
@@ -58,14 +60,13 @@ export function createChunkRunner<T>(opts: ChunkRunnerOptions<T>): ChunkRunner<T
     return undefined;
   };
 
-  const chunk = () => {
-    scheduled = false;
+  const chunk = (limit: number) => {
     if (cancelled) return;
     const start = opts.now();
     let item: T | undefined;
     while ((item = next()) !== undefined) {
       process(item);
-      if (opts.now() - start >= budget) break;
+      if (opts.now() - start >= limit) break;
     }
     if (queued.size > 0) schedule();
     else {
@@ -78,7 +79,10 @@ export function createChunkRunner<T>(opts: ChunkRunnerOptions<T>): ChunkRunner<T
   const schedule = () => {
     if (scheduled || cancelled) return;
     scheduled = true;
-    opts.nextTask(chunk);
+    opts.nextTask(() => {
+      scheduled = false;
+      if (queued.size > 0) chunk(budget); // runNow may have done it all
+    });
   };
 
   return {
@@ -91,6 +95,9 @@ export function createChunkRunner<T>(opts: ChunkRunnerOptions<T>): ChunkRunner<T
         added = true;
       }
       if (added) schedule();
+    },
+    runNow(budgetMs) {
+      if (queued.size > 0) chunk(budgetMs);
     },
     get pending() {
       return queued.size;

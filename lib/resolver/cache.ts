@@ -64,6 +64,8 @@ export interface CacheOptions {
   now?: () => number;
   /** Delay before batched writes reach storage; 0 = end of the current tick. Default 200 ms. */
   flushDelayMs?: number;
+  /** Entries also kept in memory, most recently used (default 256): a page revisited while the worker lives skips the storage read. */
+  memoryEntries?: number;
 }
 
 export interface CacheStats {
@@ -82,6 +84,9 @@ export class LookupCache {
   private index: Map<string, number> | undefined;
   private loading: Promise<void> | undefined;
   private pending = new Map<string, CacheEntry>();
+  /** Parsed entries recently read or written, in use order (oldest first). */
+  private recent = new Map<string, CacheEntry>();
+  private readonly memoryEntries: number;
   private indexDirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private scheduled = false;
@@ -94,6 +99,14 @@ export class LookupCache {
     this.maxEntries = Math.max(1, opts.maxEntries ?? 5000);
     this.now = opts.now ?? Date.now;
     this.flushDelayMs = opts.flushDelayMs ?? 200;
+    this.memoryEntries = Math.max(0, opts.memoryEntries ?? 256);
+  }
+
+  private remember(sk: string, entry: CacheEntry): void {
+    if (this.memoryEntries === 0) return;
+    this.recent.delete(sk);
+    this.recent.set(sk, entry);
+    if (this.recent.size > this.memoryEntries) this.recent.delete(this.recent.keys().next().value as string);
   }
 
   static keyFor(idKey: string): string {
@@ -147,9 +160,11 @@ export class LookupCache {
     const want: string[] = [];
     for (const k of new Set(idKeys)) {
       const sk = LookupCache.keyFor(k);
-      const p = this.pending.get(sk);
-      if (p) out.set(k, p);
-      else want.push(sk);
+      const p = this.pending.get(sk) ?? this.recent.get(sk);
+      if (p) {
+        out.set(k, p);
+        this.remember(sk, p);
+      } else want.push(sk);
     }
     let got: Record<string, unknown> = {};
     if (want.length) {
@@ -164,8 +179,10 @@ export class LookupCache {
       const raw = got[sk];
       if (raw === undefined) continue;
       const parsed = EntrySchema.safeParse(raw);
-      if (parsed.success) out.set(sk.slice(ENTRY_PREFIX.length), parsed.data);
-      else bad.push(sk);
+      if (parsed.success) {
+        out.set(sk.slice(ENTRY_PREFIX.length), parsed.data);
+        this.remember(sk, parsed.data);
+      } else bad.push(sk);
     }
     const t = this.now();
     for (const k of out.keys()) {
@@ -189,6 +206,7 @@ export class LookupCache {
     const index = await this.loadIndex();
     const sk = LookupCache.keyFor(idKey);
     this.pending.set(sk, entry);
+    this.remember(sk, entry);
     index.set(sk, this.now());
     this.indexDirty = true;
     this.schedule();
@@ -229,6 +247,7 @@ export class LookupCache {
       for (const [k] of byAge.slice(0, index.size - this.maxEntries)) {
         index.delete(k);
         this.pending.delete(k);
+        this.recent.delete(k);
         evicted.push(k);
       }
     }
@@ -249,6 +268,7 @@ export class LookupCache {
     for (const sk of sks) {
       index.delete(sk);
       this.pending.delete(sk);
+      this.recent.delete(sk);
     }
     this.indexDirty = true;
     await this.enqueue(() => this.storage.remove(sks));
@@ -267,6 +287,7 @@ export class LookupCache {
     }
     index.clear();
     this.pending.clear();
+    this.recent.clear();
     this.indexDirty = false;
     await this.enqueue(async () => {
       if (keys.size) await this.storage.remove([...keys]);

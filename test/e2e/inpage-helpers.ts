@@ -153,7 +153,7 @@ export interface BadgeLook {
   button: Record<string, string | number>;
 }
 
-const HOST_PROPS = ['display', 'position', 'width', 'height', 'margin-left', 'margin-top', 'padding-left', 'vertical-align', 'visibility', 'opacity', 'transform', 'float', 'z-index', 'box-shadow', 'border-top-width', 'background-color', 'filter'];
+const HOST_PROPS = ['display', 'contain', 'content-visibility', 'position', 'width', 'height', 'margin-left', 'margin-top', 'padding-left', 'vertical-align', 'visibility', 'opacity', 'transform', 'float', 'z-index', 'box-shadow', 'border-top-width', 'background-color', 'filter'];
 const BUTTON_PROPS = ['display', 'width', 'height', 'background-color', 'color', 'font-size', 'font-weight', 'font-style', 'font-family', 'line-height', 'letter-spacing', 'text-transform', 'text-decoration-line', 'padding-left', 'padding-right', 'border-top-left-radius', 'border-top-width', 'box-shadow', 'visibility', 'opacity', 'cursor', 'filter'];
 
 /** Computed style of a badge host and its button, plus their box sizes. */
@@ -165,6 +165,7 @@ export async function badgeLook(cdp: CDPSession, b: BadgeInfo): Promise<BadgeLoo
     const r = this.getBoundingClientRect();
     o.boxWidth = Math.round(r.width * 100) / 100;
     o.boxHeight = Math.round(r.height * 100) / 100;
+    o.clipped = this.scrollWidth > this.clientWidth;
     return o;
   }`;
   return {

@@ -124,8 +124,12 @@ describe('abstract pages', () => {
     expect(look.button['background-color']).toBe(rgb(STATE_STYLE.verified.color));
     expect(look.button.color).toBe('rgb(255, 255, 255)');
     expect(look.host.display).toBe('inline-block');
-    expect(look.host.height).toBe('18px');
-    expect(look.host.boxHeight).toBe(18);
+    // One size in every state, contained (inpage.css): 18 px of button, 4 px around it for the focus ring.
+    expect(look.host.height).toBe('26px');
+    expect(look.host.boxHeight).toBe(26);
+    expect(look.button.boxHeight).toBe(18);
+    expect(look.host.contain).toBe('strict');
+    expect(await page.evaluate(() => document.querySelector('[data-pith-lens]')!.getAttribute('data-state'))).toBe('verified');
     // The title's text is untouched (the host has no light-DOM text), and the page cannot see inside.
     expect(await page.evaluate(() => document.querySelector('h1.title')!.textContent)).toBe(`Title:${SEED_TITLE}`);
     expect(await page.evaluate(() => (document.querySelector('[data-pith-lens]') as HTMLElement).shadowRoot)).toBeNull();
@@ -270,6 +274,10 @@ describe('listings', () => {
       const state = states.get(`arxiv:${b.absId}`)!;
       expect((await badgeLook(cdp, b)).button['background-color']).toBe(rgb(STATE_STYLE[state].color));
     }
+    // Every state gets the same box, so a state change never moves the row's text; the widest label fits.
+    const looks = await Promise.all(badges.map((b) => badgeLook(cdp, b)));
+    expect(new Set(looks.map((l) => l.host.boxWidth)).size).toBe(1);
+    for (const l of looks) expect(l.button.clipped).toBe(false);
     // Each row grows by less than the badge's own height (a pixel or two where the line was shorter than 18 px).
     const grew = await growth(page);
     expect(grew.length).toBe(25);

@@ -93,7 +93,8 @@ describe('Firefox: abstract page (seed record)', () => {
     expect(hosts).toHaveLength(1);
     // Closed shadow root: nothing of ours in the page's light DOM.
     expect(hosts[0]!.shadowless).toBe(true);
-    if (hosts[0]!.state !== null) expect(hosts[0]!.state).toBe('verified');
+    // The inline badge itself settles on Verified (its host carries the state).
+    await waitFor('inline badge verified', () => inlineHosts(page), (h) => h[0]?.state === 'verified', 15_000);
 
     const state = await tabState(tabId);
     expect(state?.kind).toBe('abstract');
@@ -120,7 +121,9 @@ describe('Firefox: listing page', () => {
     expect(state?.kind).toBe('listing');
     expect(state?.papers).toHaveLength(25);
     expect(state?.papers.some((p) => p.state === 'verified')).toBe(true);
-    for (const h of hosts) if (h.state !== null) expect(h.state).not.toBe('pending');
+    // Each host carries its badge's state: every one settles, in the tab's state for its paper.
+    const settledHosts = await waitFor('inline badges settled', () => inlineHosts(page), (h) => h.length === 25 && h.every((x) => x.state !== null && x.state !== 'pending'), 30_000);
+    expect(settledHosts.filter((h) => h.state === 'verified').length).toBe(state!.papers.filter((p) => p.state === 'verified').length);
     await page.close();
   });
 });

@@ -101,6 +101,8 @@ describe('createInpage', () => {
     expect(badgeOf(anchors[0]!).text).toContain('Verified');
     expect(badgeOf(anchors[1]!).text).toContain('Invalid');
     expect(badgeOf(anchors[2]!).text).toContain('Checking');
+    // The state is on the host too, for tools reading the page.
+    expect(anchors.map((a) => badgeOf(a).host.getAttribute('data-state'))).toEqual(['verified', 'invalid', 'pending']);
     const b0 = badgeOf(anchors[0]!);
     expect(b0.button.getAttribute('aria-label')).toContain('Verified');
     expect(b0.root.querySelector('img')).toBeNull();
@@ -118,6 +120,23 @@ describe('createInpage', () => {
     inpage.changed(store.apply([{ key: row.key, id: row.id, state: 'mismatch', versionNote: 'record is for v3' }]));
     f.flush();
     expect(badgeOf(anchors[0]!).text).toContain('Mismatch');
+    inpage.destroy();
+  });
+
+  test('firstChunkMs: a small page gets its badges synchronously, before any task runs', () => {
+    const anchors = listing(3);
+    const f = fakeFrames();
+    const store = createResultStore();
+    store.apply([{ key: `arxiv:${anchors[0]!.id}`, id: { kind: 'arxiv', id: anchors[0]!.id }, state: 'verified' }]);
+    const rows = anchors.map((a) => ({ key: `arxiv:${a.id}`, id: { kind: 'arxiv' as const, id: a.id }, anchor: a }));
+    let placed = 0;
+    const inpage = createInpage(rows, store, { ...env(f), firstChunkMs: 20, onAllPlaced: () => placed++ });
+    expect(inpage.count).toBe(3);
+    expect(placed).toBe(1);
+    expect(badgeOf(anchors[0]!).text).toContain('Verified');
+    f.flush(); // the task scheduled at enqueue finds nothing left to do
+    expect(inpage.count).toBe(3);
+    expect(placed).toBe(1);
     inpage.destroy();
   });
 });

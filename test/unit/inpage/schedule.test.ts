@@ -155,4 +155,24 @@ describe('taskScheduler', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toEqual([1, 2]);
   });
+
+  test('runNow: processes synchronously within its own budget, the rest in later tasks, each item once', () => {
+    const page = fakePage(() => 1);
+    const seen: number[] = [];
+    let idle = 0;
+    const runner = createChunkRunner<number>({ run: (i) => (page.run(i), seen.push(i)), nextTask: page.nextTask, now: page.now, budgetMs: 2, onIdle: () => idle++ });
+    runner.enqueue([1, 2, 3, 4, 5, 6, 7, 8]);
+    runner.runNow(5);
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+    while (page.frame());
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(idle).toBe(1);
+    // Everything done synchronously: the task already scheduled does nothing, onIdle is not called twice.
+    runner.enqueue([9]);
+    runner.runNow(5);
+    expect(seen.at(-1)).toBe(9);
+    while (page.frame());
+    expect(seen.filter((i) => i === 9)).toHaveLength(1);
+    expect(idle).toBe(2);
+  });
 });

@@ -249,6 +249,19 @@ describe('cache storage', () => {
     expect(e.report.state).toBe('verified'); // not the page's mismatch
   });
 
+  it('recent entries are answered from memory: a warm lookup makes no storage read; clear() forgets them', async () => {
+    const { resolver, storage, client } = setup();
+    await resolver.lookup(ax('2404.00001'));
+    await resolver.idle();
+    const reads = storage.ops.get;
+    expect((await resolver.lookup(ax('2404.00001'))).state).toBe('verified');
+    expect(storage.ops.get).toBe(reads);
+    expect(client.calls).toHaveLength(1);
+    await resolver.clear();
+    await resolver.lookup(ax('2404.00001'));
+    expect(client.calls).toHaveLength(2);
+  });
+
   it('corrupted entries are ignored and removed', async () => {
     const storage = memoryStorage({
       [INDEX_KEY]: { v: CACHE_VERSION, e: { 'pl:c:arxiv:2404.00001': 1 } },
