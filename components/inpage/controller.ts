@@ -2,7 +2,7 @@ import type { PaperId } from '../../lib/ids/key';
 import { cardModel, pendingResult, type CardModel } from '../../lib/inpage/card-model';
 import { placeBadge } from '../../lib/inpage/placement';
 import type { ResultStore } from '../../lib/inpage/results';
-import { createChunkRunner, taskScheduler } from '../../lib/inpage/schedule';
+import { createChunkRunner, frameTaskScheduler, taskScheduler } from '../../lib/inpage/schedule';
 import { createBadge, type Badge } from './badge';
 import { CARD_ID, createCardView, type CardView } from './card';
 
@@ -52,6 +52,8 @@ export interface Inpage {
 export function createInpage(rows: readonly Row[], store: ResultStore, env: InpageEnv): Inpage {
   const { doc, win } = env;
   const nextTask = env.nextTask ?? taskScheduler(MessageChannel);
+  // Creating badges adds to the page's layout: at most one chunk per frame. Updates stay in their contained hosts.
+  const nextFrameTask = env.nextTask ?? frameTaskScheduler(MessageChannel, (cb) => win.requestAnimationFrame(cb), () => doc.hidden);
   const now = env.now ?? (() => win.performance.now());
   const byKey = new Map<string, Badge[]>();
   let count = 0;
@@ -59,7 +61,7 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
   const modelFor = (row: Row): CardModel => cardModel(store.get(row.key) ?? pendingResult(row.key, row.id));
 
   const creator = createChunkRunner<Row>({
-    nextTask,
+    nextTask: nextFrameTask,
     now,
     budgetMs: env.budgetMs,
     run(row) {

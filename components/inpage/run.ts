@@ -31,11 +31,12 @@ const RAN = Symbol.for('pith-lens.inpage.ran');
  * paper → inline badges, updated as answers stream in.
  *
  * The arXiv script starts at document_start: the settings are read and the
- * port is opened (waking the background) while the page still parses, and the
+ * port is opened (waking the background) while the page still parses; the
  * rest runs as soon as the document is parsed, before the browser first lays
- * out the finished page. Badges added then are laid out with the page, in the
- * one layout it does anyway; added later, each one re-lays out its row again
- * (a 2,000-row listing spends most of a second on that).
+ * out the finished page, so the answers are on their way while it does.
+ * A page with a few papers gets its badges then, laid out with the page; a
+ * listing's follow in short tasks after that first layout (placing 2,000
+ * before it made it twice as long: bench/README.md).
  */
 export async function runPage(opts: PageOptions): Promise<void> {
   const g = globalThis as Record<symbol, unknown>;
@@ -75,9 +76,6 @@ export async function runPage(opts: PageOptions): Promise<void> {
     fullViewUrl: (m) => fullViewUrl(m),
     copy: async (text) => navigator.clipboard.writeText(text),
     openFullView,
-    // A page with a few papers gets its badges at once, laid out with the page;
-    // a listing's come in short tasks after the page's first layout, which
-    // they would otherwise lengthen by far more than they cost later.
     firstChunkMs: rows.length <= SYNC_ROWS ? FIRST_CHUNK_MS : 0,
   });
   if (pendingKeys.length > 0) inpage.changed(pendingKeys);
