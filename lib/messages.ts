@@ -68,7 +68,12 @@ export type ResultMessage = z.infer<typeof ResultMessageSchema>;
 
 /** Popup/options → background (runtime.sendMessage). */
 export const RequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('tab-state'), tabId: z.number().int() }),
+  /**
+   * `withResult`: the answer also carries `result`, the LookupResult of the
+   * paper the popup opens on (`key`, else the first) once the page has it, so
+   * the popup's view needs one round trip, not two.
+   */
+  z.object({ type: z.literal('tab-state'), tabId: z.number().int(), withResult: z.boolean().optional(), key: z.string().max(600).optional() }),
   /** Detect on demand in a tab no content script covers (activeTab + scripting, granted by opening the popup). */
   z.object({ type: z.literal('detect'), tabId: z.number().int() }),
   z.object({ type: z.literal('lookup'), id: PaperIdSchema, title: z.string().optional(), force: z.boolean().optional() }),
