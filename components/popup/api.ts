@@ -3,7 +3,7 @@
  * tests without one. Answers from the background are validated with zod; a
  * failure becomes an `error` result, never an exception.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idKey, type PaperId } from '../../lib/ids/types';
 import { LookupResultSchema, TabStateSchema, type LookupResult, type Request, type TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
