@@ -1,3 +1,4 @@
+import './jitless';
 import { render } from 'preact';
 import { Popup } from '../../components/popup/Popup';
 import { loadFirst, type PopupApi } from '../../components/popup/api';
