@@ -194,8 +194,15 @@ export default defineBackground(() => {
 
   async function handle(req: Request): Promise<unknown> {
     switch (req.type) {
-      case 'tab-state':
-        return (await readTab(req.tabId)) ?? { tabId: req.tabId, papers: [] };
+      case 'tab-state': {
+        // The resolver is created while the tab state is read: the popup's first answer waits on both.
+        // Without a resolver the tab is still answered; the popup then asks for the lookup itself.
+        const [tab, r] = await Promise.all([readTab(req.tabId), req.withResult ? resolver().catch(() => undefined) : undefined]);
+        const state = tab ?? { tabId: req.tabId, papers: [] };
+        const paper = r && popupPaper(state, req.key);
+        if (!paper) return state;
+        return { ...state, result: await r.lookup(paper.id, { title: paper.title, id: paper.id }) };
+      }
       case 'detect':
         return detectInTab(req.tabId);
       case 'lookup': {
@@ -212,6 +219,17 @@ export default defineBackground(() => {
       case 'test-connection':
         return testConnection(req.baseUrl, (...a) => fetch(...a));
     }
+  }
+
+  /**
+   * The paper whose full lookup rides along with the popup's `tab-state`
+   * answer: the one the popup opens on, only once the page has its answer
+   * (so it comes from the cache; a pending or failed paper would wait on the
+   * network and hold up the tab's picker).
+   */
+  function popupPaper(tab: TabState, key: string | undefined): PaperResult | undefined {
+    const p = (key !== undefined ? tab.papers.find((x) => x.key === key) : undefined) ?? tab.papers[0];
+    return p && p.state !== 'pending' && p.state !== 'error' ? p : undefined;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PaperIdSchema } from './ids/types';
 import { STATES } from './states';
 
@@ -6,6 +6,10 @@ import { STATES } from './states';
  * Messages between content scripts, popup, options and the background, each
  * validated with zod on receipt: a page or a stale extension page can send
  * anything, and the background trusts nothing it did not parse.
+ *
+ * zod/mini: these schemas are built when the popup loads and parse its first
+ * answer; mini's schemas are cheaper to build and to run (no per-instance
+ * methods, no eval probe, which an extension page's CSP refuses anyway).
  */
 export const StateSchema = z.enum(STATES);
 
@@ -13,25 +17,25 @@ const CheckSchema = z.object({
   name: z.string(),
   outcome: z.enum(['pass', 'fail', 'skip']),
   detail: z.string(),
-  expected: z.string().optional(),
-  computed: z.string().optional(),
+  expected: z.optional(z.string()),
+  computed: z.optional(z.string()),
 });
 export const ReportSchema = z.object({
   state: StateSchema,
   checks: z.array(CheckSchema),
-  pithNumber: z.string().optional(),
-  canonicalSha256: z.string().optional(),
-  keyId: z.string().optional(),
-  keyPinned: z.boolean().optional(),
-  fingerprint: z.string().optional(),
-  versionNote: z.string().optional(),
+  pithNumber: z.optional(z.string()),
+  canonicalSha256: z.optional(z.string()),
+  keyId: z.optional(z.string()),
+  keyPinned: z.optional(z.boolean()),
+  fingerprint: z.optional(z.string()),
+  versionNote: z.optional(z.string()),
 });
 
 /** One paper on a page, as the content script found it. */
 export const PagePaperSchema = z.object({
   id: PaperIdSchema,
   /** The page's own title for this paper (citation_title or the row's title), for the binding check. */
-  title: z.string().max(2000).optional(),
+  title: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type PagePaper = z.infer<typeof PagePaperSchema>;
 
@@ -40,25 +44,25 @@ export const PaperResultSchema = z.object({
   key: z.string(),
   id: PaperIdSchema,
   state: StateSchema,
-  pithNumber: z.string().optional(),
-  headline: z.string().optional(),
-  summary: z.string().optional(),
-  versionNote: z.string().optional(),
+  pithNumber: z.optional(z.string()),
+  headline: z.optional(z.string()),
+  summary: z.optional(z.string()),
+  versionNote: z.optional(z.string()),
   /** The error or not-found reason, in words. */
-  reason: z.string().optional(),
-  stale: z.boolean().optional(),
-  fetchedAt: z.number().optional(),
+  reason: z.optional(z.string()),
+  stale: z.optional(z.boolean()),
+  fetchedAt: z.optional(z.number()),
   /** The page's own title for this paper, as the content script sent it (kept in the tab state for the popup's binding). */
-  title: z.string().max(2000).optional(),
+  title: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type PaperResult = z.infer<typeof PaperResultSchema>;
 
 /** Content script → background, once per page (a port named `page`). */
 export const PageMessageSchema = z.object({
   type: z.literal('page'),
-  url: z.string().max(4096),
+  url: z.string().check(z.maxLength(4096)),
   kind: z.enum(['abstract', 'listing', 'search', 'html', 'pdf', 'publisher', 'other']),
-  papers: z.array(PagePaperSchema).max(5000),
+  papers: z.array(PagePaperSchema).check(z.maxLength(5000)),
 });
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
@@ -68,32 +72,37 @@ export type ResultMessage = z.infer<typeof ResultMessageSchema>;
 
 /** Popup/options → background (runtime.sendMessage). */
 export const RequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('tab-state'), tabId: z.number().int() }),
+  /**
+   * `withResult`: the answer also carries `result`, the LookupResult of the
+   * paper the popup opens on (`key`, else the first) once the page has it, so
+   * the popup's view needs one round trip, not two.
+   */
+  z.object({ type: z.literal('tab-state'), tabId: z.int(), withResult: z.optional(z.boolean()), key: z.optional(z.string().check(z.maxLength(600))) }),
   /** Detect on demand in a tab no content script covers (activeTab + scripting, granted by opening the popup). */
-  z.object({ type: z.literal('detect'), tabId: z.number().int() }),
-  z.object({ type: z.literal('lookup'), id: PaperIdSchema, title: z.string().optional(), force: z.boolean().optional() }),
+  z.object({ type: z.literal('detect'), tabId: z.int() }),
+  z.object({ type: z.literal('lookup'), id: PaperIdSchema, title: z.optional(z.string()), force: z.optional(z.boolean()) }),
   /** From an inline badge's card: open the full view for one paper of the sender's tab. */
-  z.object({ type: z.literal('open-report'), key: z.string().max(600) }),
+  z.object({ type: z.literal('open-report'), key: z.string().check(z.maxLength(600)) }),
   z.object({ type: z.literal('clear-cache') }),
   z.object({ type: z.literal('cache-stats') }),
-  z.object({ type: z.literal('test-connection'), baseUrl: z.string().url() }),
+  z.object({ type: z.literal('test-connection'), baseUrl: z.url() }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
 /** The full answer for one paper, for the popup: the report and the record as served. */
-export const LookupResultSchema = PaperResultSchema.extend({
-  report: ReportSchema.optional(),
+export const LookupResultSchema = z.extend(PaperResultSchema, {
+  report: z.optional(ReportSchema),
   /** The record as served (parsed JSON). Rendered as text only. */
-  record: z.unknown().optional(),
+  record: z.optional(z.unknown()),
   /** Which resolver host answered. */
-  host: z.string().optional(),
+  host: z.optional(z.string()),
 });
 export type LookupResult = z.infer<typeof LookupResultSchema>;
 
 export const TabStateSchema = z.object({
   tabId: z.number(),
-  url: z.string().optional(),
-  kind: z.string().optional(),
+  url: z.optional(z.string()),
+  kind: z.optional(z.string()),
   papers: z.array(PaperResultSchema),
 });
 export type TabState = z.infer<typeof TabStateSchema>;

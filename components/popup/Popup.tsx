@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { idKey, type PaperId } from '../../lib/ids/types';
 import { describeId } from '../../lib/ids/util';
 import type { LookupResult, TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
 import { addRecent, parseRecent, resultLabel, type RecentLookup } from '../../lib/view-model';
-import { detectInTab, fetchLookup, fetchTabState, type PopupApi } from './api';
+import { fetchLookup, loadFirst, type FirstLoad, type PopupApi } from './api';
 import { LookupBox } from './LookupBox';
 import { PaperPicker } from './PaperPicker';
 import { RecentLookups } from './RecentLookups';
@@ -20,8 +20,9 @@ const PENDING_POLLS = 20;
 /**
  * The popup: the active tab's papers (a picker on listings), the result for
  * the chosen one, and a lookup box whose results show in the same place.
+ * `first`: the first load, when the caller started it before rendering.
  */
-export function Popup({ api }: { api: PopupApi }) {
+export function Popup({ api, first }: { api: PopupApi; first?: Promise<FirstLoad> }) {
   const [tab, setTab] = useState<TabLoad>({ status: 'loading' });
   const [picked, setPicked] = useState(0);
   const [typed, setTyped] = useState<PaperId | undefined>();
@@ -57,28 +58,26 @@ export function Popup({ api }: { api: PopupApi }) {
       recentRef.current = stored;
       setRecent(stored);
     })();
+  }, [api]);
+
+  // A layout effect runs right after the first render: the first load's answer
+  // is used as soon as it arrives, not after the next frame as with useEffect.
+  useLayoutEffect(() => {
     void (async () => {
-      const tabId = await api.tabId().catch(() => undefined);
-      if (tabId === undefined) {
-        setTab({ status: 'ready', tab: { tabId: -1, papers: [] } });
-        return;
-      }
-      const answer = await fetchTabState(api, tabId);
-      if (!alive.current) return;
-      if (!answer.ok) {
-        setTab({ status: 'ready', tab: { tabId, papers: [] }, problem: answer.reason });
-        return;
-      }
-      const tab = answer.tab.papers.length > 0 ? answer.tab : ((await detectInTab(api, tabId)) ?? answer.tab);
+      const { tab, problem, result } = await (first ?? loadFirst(api));
       if (!alive.current) return;
       for (const p of tab.papers) if (p.title !== undefined) titles.current.set(p.key, p.title);
-      setTab({ status: 'ready', tab });
+      setTab(problem === undefined ? { status: 'ready', tab } : { status: 'ready', tab, problem });
       const wanted = api.initialKey ? tab.papers.findIndex((p) => p.key === api.initialKey) : -1;
       if (wanted > 0) setPicked(wanted);
-      const first = tab.papers[Math.max(wanted, 0)];
-      if (first) void lookup(first.id);
+      const paper = tab.papers[Math.max(wanted, 0)];
+      if (!paper) return;
+      const key = idKey(paper.id);
+      // The background sent this paper's result along with the tab: no second round trip.
+      if (result && result.key === key && result.state !== 'pending') setResults((r) => ({ ...r, [key]: result }));
+      else void lookup(paper.id);
     })();
-  }, [api, lookup]);
+  }, [api, first, lookup]);
 
   const pick = (i: number) => {
     setPicked(i);

@@ -3,7 +3,7 @@
  * tests without one. Answers from the background are validated with zod; a
  * failure becomes an `error` result, never an exception.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idKey, type PaperId } from '../../lib/ids/types';
 import { LookupResultSchema, TabStateSchema, type LookupResult, type Request, type TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
@@ -22,19 +22,51 @@ export interface PopupApi {
   now(): number;
 }
 
-export type TabAnswer = { ok: true; tab: TabState } | { ok: false; reason: string };
+export type TabAnswer = { ok: true; tab: TabState; result?: LookupResult } | { ok: false; reason: string };
 
-export async function fetchTabState(api: PopupApi, tabId: number): Promise<TabAnswer> {
+/**
+ * The tab's papers. With `withResult`, the background adds the lookup of the
+ * paper the popup opens on (`key`, else the first) when it has one cached;
+ * a result that fails validation is dropped, and the popup asks for it again.
+ */
+export async function fetchTabState(api: PopupApi, tabId: number, opts: { withResult?: boolean; key?: string } = {}): Promise<TabAnswer> {
+  const message: Request = { type: 'tab-state', tabId };
+  if (opts.withResult) message.withResult = true;
+  if (opts.key !== undefined) message.key = opts.key;
   let raw: unknown;
   try {
-    raw = await api.send({ type: 'tab-state', tabId });
+    raw = await api.send(message);
   } catch {
     return { ok: false, reason: P.backgroundDown };
   }
   // No state yet for this tab (nothing detected, or the page is not one we read).
   if (raw === undefined || raw === null) return { ok: true, tab: { tabId, papers: [] } };
   const parsed = TabStateSchema.safeParse(raw);
-  return parsed.success ? { ok: true, tab: parsed.data } : { ok: false, reason: P.badAnswer };
+  if (!parsed.success) return { ok: false, reason: P.badAnswer };
+  const extra = opts.withResult ? (raw as { result?: unknown }).result : undefined;
+  const result = extra === undefined ? undefined : LookupResultSchema.safeParse(extra);
+  return result?.success ? { ok: true, tab: parsed.data, result: result.data } : { ok: true, tab: parsed.data };
+}
+
+/** What the popup's first view needs: the tab, its papers and, when the background had it, the result to show. */
+export interface FirstLoad {
+  tab: TabState;
+  problem?: string;
+  result?: LookupResult;
+}
+
+/**
+ * The popup's first load, in one round trip when the tab's paper is cached.
+ * main.tsx starts it before the first render, so the message is in flight
+ * while Preact mounts.
+ */
+export async function loadFirst(api: PopupApi): Promise<FirstLoad> {
+  const tabId = await api.tabId().catch(() => undefined);
+  if (tabId === undefined) return { tab: { tabId: -1, papers: [] } };
+  const answer = await fetchTabState(api, tabId, api.initialKey ? { withResult: true, key: api.initialKey } : { withResult: true });
+  if (!answer.ok) return { tab: { tabId, papers: [] }, problem: answer.reason };
+  if (answer.tab.papers.length > 0) return answer.result ? { tab: answer.tab, result: answer.result } : { tab: answer.tab };
+  return { tab: (await detectInTab(api, tabId)) ?? answer.tab };
 }
 
 export async function fetchLookup(api: PopupApi, id: PaperId, opts: { title?: string; force?: boolean } = {}): Promise<LookupResult> {

@@ -1,6 +1,7 @@
+import './jitless';
 import { render } from 'preact';
 import { Popup } from '../../components/popup/Popup';
-import type { PopupApi } from '../../components/popup/api';
+import { loadFirst, type PopupApi } from '../../components/popup/api';
 import { copyText } from '../../components/common/clipboard';
 import { RECENT_KEY } from '../../lib/view-model';
 import '../../components/common/base.css';
@@ -27,4 +28,6 @@ const api: PopupApi = {
   now: () => Date.now(),
 };
 
-render(<Popup api={api} />, document.getElementById('app')!);
+// Ask for the tab (and its paper's result) before mounting, so the answer is on its way meanwhile.
+const first = loadFirst(api);
+render(<Popup api={api} first={first} />, document.getElementById('app')!);

@@ -7,7 +7,7 @@ import { Popup } from '../../../components/popup/Popup';
 import type { PaperId } from '../../../lib/ids/types';
 import type { Request } from '../../../lib/messages';
 import { RECENT_KEY, type RecentLookup } from '../../../lib/view-model';
-import { errorResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from './fixtures';
+import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from './fixtures';
 
 afterEach(cleanup);
 
@@ -36,9 +36,51 @@ describe('Popup', () => {
     const { container } = render(<Popup api={api} />);
     expect(container.querySelector('[aria-busy="true"]')).not.toBeNull();
     await screen.findByRole('heading', { name: SEED_TITLE });
-    expect(sent[0]).toEqual({ type: 'tab-state', tabId: 7 });
+    expect(sent[0]).toEqual({ type: 'tab-state', tabId: 7, withResult: true });
     expect(sent[1]).toEqual({ type: 'lookup', id: v.id });
     expect(container.querySelector('[data-screen="verified"]')).not.toBeNull();
+  });
+
+  test('a tab-state answer that carries the paper’s result shows it in one round trip', async () => {
+    const v = verifiedResult();
+    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? { ...tabState([paperResult(v)]), result: v } : v));
+    const { container } = render(<Popup api={api} />);
+    await screen.findByRole('heading', { name: SEED_TITLE });
+    expect(container.querySelector('[data-screen="verified"]')).not.toBeNull();
+    expect(sent).toEqual([{ type: 'tab-state', tabId: 7, withResult: true }]);
+  });
+
+  test('a carried result is shown as its own state: an invalid record is never verified', async () => {
+    const bad = invalidResult();
+    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? { ...tabState([paperResult(verifiedResult())]), result: bad } : bad));
+    const { container } = render(<Popup api={api} />);
+    await waitFor(() => expect(container.querySelector('[data-screen="invalid"]')).not.toBeNull());
+    expect(container.querySelector('[data-state="verified"]')).toBeNull();
+    expect(sent.filter((m) => m.type === 'lookup')).toHaveLength(0);
+  });
+
+  test('a carried result that fails validation, or is for another paper, is looked up again', async () => {
+    const v = verifiedResult();
+    const other = notFoundResult({ kind: 'arxiv', id: '2501.00001' });
+    for (const result of [{ ...v, state: 'trust-me' }, other]) {
+      const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? { ...tabState([paperResult(v)]), result } : v));
+      const { container } = render(<Popup api={api} />);
+      await screen.findByRole('heading', { name: SEED_TITLE });
+      expect(container.querySelector('[data-screen="verified"]')).not.toBeNull();
+      expect(sent[1]).toEqual({ type: 'lookup', id: v.id });
+      cleanup();
+    }
+  });
+
+  test('opened for one paper of a listing (?key=): asks for that paper’s result and shows it', async () => {
+    const a = verifiedResult();
+    const b = notFoundResult({ kind: 'arxiv', id: '2501.00001' });
+    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? { ...tabState([paperResult(a), paperResult(b)]), result: b } : a));
+    api.initialKey = b.key;
+    const { container } = render(<Popup api={api} />);
+    await waitFor(() => expect(container.querySelector('[data-screen="not-found"]')).not.toBeNull());
+    expect((screen.getByLabelText('2 papers on this page') as HTMLSelectElement).value).toBe('1');
+    expect(sent).toEqual([{ type: 'tab-state', tabId: 7, withResult: true, key: b.key }]);
   });
 
   test('re-verify sends force: true', async () => {
