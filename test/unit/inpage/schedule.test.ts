@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { createChunkRunner, taskScheduler } from '../../../lib/inpage/schedule';
+import { createChunkRunner, frameTaskScheduler, taskScheduler } from '../../../lib/inpage/schedule';
 
 /** A fake page: a clock that items advance, and frames we run by hand. */
 function fakePage(costOf: (item: number) => number) {
@@ -174,5 +174,26 @@ describe('taskScheduler', () => {
     while (page.frame());
     expect(seen.filter((i) => i === 9)).toHaveLength(1);
     expect(idle).toBe(2);
+  });
+});
+
+describe('frameTaskScheduler', () => {
+  test('visible page: each task waits for the next animation frame; hidden page: no frame wait', async () => {
+    const frames: Array<() => void> = [];
+    let hidden = false;
+    const schedule = frameTaskScheduler(MessageChannel, (cb) => frames.push(cb), () => hidden);
+    const ran: string[] = [];
+    schedule(() => ran.push('a'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toEqual([]); // no frame yet
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toEqual(['a']);
+    hidden = true;
+    schedule(() => ran.push('b'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toEqual(['a', 'b']);
+    expect(frames).toHaveLength(0);
   });
 });
