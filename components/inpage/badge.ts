@@ -4,7 +4,7 @@ import { INPAGE_CSS } from './styles';
 
 /** One inline badge: a host element in the page, a closed shadow root, a button inside. */
 export interface Badge {
-  /** The element in the page's tree (an inline-block span with nothing in its light DOM). */
+  /** The element in the page's tree (an inline-flex span with nothing in its light DOM). */
   readonly host: HTMLElement;
   /** The closed shadow root; never exposed to the page. */
   readonly shadow: ShadowRoot;
@@ -42,9 +42,9 @@ export function createBadge(doc: Document, key: string, model: CardModel, onActi
     model,
     set(m) {
       badge.model = m;
-      if (host.getAttribute(STATE_ATTR) !== m.state) host.setAttribute(STATE_ATTR, m.state);
-      if (symbol.textContent !== m.symbol) symbol.textContent = m.symbol;
-      if (label.textContent !== m.label) label.textContent = m.label;
+      host.setAttribute(STATE_ATTR, m.state);
+      symbol.textContent = m.symbol;
+      label.textContent = m.label;
       button.style.backgroundColor = m.color;
       button.setAttribute('aria-label', m.ariaLabel);
       button.setAttribute('title', `${m.label}: ${m.sentence}`);

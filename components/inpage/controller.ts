@@ -6,9 +6,6 @@ import { createChunkRunner, frameTaskScheduler, taskScheduler } from '../../lib/
 import { createBadge, type Badge } from './badge';
 import { CARD_ID, createCardView, type CardView } from './card';
 
-/** At most this many changed answers are drawn at once rather than in a later task. */
-const SYNC_UPDATES = 30;
-
 /** On the host while its card is open: lifts the badge's containment (inpage.css), so the card is neither clipped nor skipped. */
 const CARD_ATTR = 'data-card';
 
@@ -53,7 +50,7 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
   const { doc, win } = env;
   const nextTask = env.nextTask ?? taskScheduler(MessageChannel);
   // Creating badges adds to the page's layout: at most one chunk per frame. Updates stay in their contained hosts.
-  const nextFrameTask = env.nextTask ?? frameTaskScheduler(MessageChannel, (cb) => win.requestAnimationFrame(cb), () => doc.hidden);
+  const nextFrameTask = env.nextTask ?? frameTaskScheduler(MessageChannel, (cb) => win.requestAnimationFrame(cb));
   const now = env.now ?? (() => win.performance.now());
   const byKey = new Map<string, Badge[]>();
   let count = 0;
@@ -196,8 +193,6 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
   return {
     changed(keys) {
       updater.enqueue(keys);
-      // A few answers (an abstract page, a late one on a listing) are drawn now, in the task that brought them.
-      if (keys.length <= SYNC_UPDATES) updater.runNow(env.budgetMs ?? 8);
     },
     get count() {
       return count;

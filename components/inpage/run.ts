@@ -93,13 +93,9 @@ const SYNC_ROWS = 30;
  */
 function parsed(doc: Document): Promise<void> {
   return new Promise((resolve) => {
-    if (doc.readyState !== 'loading') return resolve();
-    const on = () => {
-      if (doc.readyState === 'loading') return;
-      doc.removeEventListener('DOMContentLoaded', on, true);
-      resolve();
-    };
-    doc.addEventListener('DOMContentLoaded', on, true);
+    const check = () => doc.readyState !== 'loading' && resolve();
+    check();
+    doc.addEventListener('DOMContentLoaded', check);
   });
 }
 
@@ -146,7 +142,6 @@ function openPort(): PagePort {
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
   let pending: { message: PageMessage; onResults: (r: PaperResult[]) => void; finished: () => boolean } | undefined;
   let reopens = 2;
-  let closed = false;
   const post = () => {
     if (!port || !pending) return;
     try {
@@ -168,7 +163,8 @@ function openPort(): PagePort {
     });
     port.onDisconnect.addListener(() => {
       port = undefined;
-      if (closed || pending?.finished() || reopens-- <= 0) return;
+      // (Not called for our own disconnect(): that side gets no onDisconnect.)
+      if (pending?.finished() || reopens-- <= 0) return;
       open();
       post();
     });
@@ -179,14 +175,7 @@ function openPort(): PagePort {
       pending = { message, onResults, finished };
       post();
     },
-    close() {
-      closed = true;
-      try {
-        port?.disconnect();
-      } catch {
-        /* already gone */
-      }
-    },
+    close: () => port?.disconnect(),
   };
 }
 

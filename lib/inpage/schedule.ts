@@ -139,17 +139,10 @@ export function taskScheduler(MC: new () => MessageChannel): (cb: () => void) =>
  * frame starts, so it runs after that frame is drawn, and the next frame lays
  * out at most one chunk's worth of new badges. On a 2,000-row listing every
  * frame that adds badges re-lays out the rows it touches, so two chunks in
- * one frame make a frame twice as long. A hidden page draws no frames (and
- * gets no animation frames): there the tasks run back to back.
+ * one frame make a frame twice as long. A hidden tab gets no frames: its
+ * badges are made when it is shown (its toolbar badge does not wait).
  */
-export function frameTaskScheduler(
-  MC: new () => MessageChannel,
-  raf: (cb: () => void) => unknown,
-  hidden: () => boolean,
-): (cb: () => void) => void {
+export function frameTaskScheduler(MC: new () => MessageChannel, raf: (cb: () => void) => unknown): (cb: () => void) => void {
   const post = taskScheduler(MC);
-  return (cb) => {
-    if (hidden()) post(cb);
-    else raf(() => post(cb));
-  };
+  return (cb) => raf(() => post(cb));
 }

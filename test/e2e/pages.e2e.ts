@@ -123,9 +123,9 @@ describe('abstract pages', () => {
     const look = await badgeLook(cdp, b!);
     expect(look.button['background-color']).toBe(rgb(STATE_STYLE.verified.color));
     expect(look.button.color).toBe('rgb(255, 255, 255)');
-    expect(look.host.display).toBe('inline-block');
+    expect(look.host.display).toBe('inline-flex');
     // One size in every state, contained (inpage.css): 18 px of button, 4 px around it for the focus ring.
-    expect(look.host.height).toBe('26px');
+    expect(look.host.height).toBe('18px');
     expect(look.host.boxHeight).toBe(26);
     expect(look.button.boxHeight).toBe(18);
     expect(look.host.contain).toBe('strict');
