@@ -64,13 +64,13 @@ export interface PageLoad {
 }
 
 /** Load a page without the extension: DOMContentLoaded, load end, longest task. */
-export async function loadBaseline(base: Baseline, url: string): Promise<PageLoad> {
+export async function loadBaseline<T = undefined>(base: Baseline, url: string, after?: (page: Page) => Promise<T>): Promise<PageLoad & { after?: T }> {
   const page = await base.context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
     await sleep(300); // let trailing tasks report
     const p = await readProbe(page);
-    return { dcl: p.nav.dcl, load: p.nav.load, longestTask: Math.max(0, ...p.longtasks.map(([, d]) => d)) };
+    return { dcl: p.nav.dcl, load: p.nav.load, longestTask: Math.max(0, ...p.longtasks.map(([, d]) => d)), after: await after?.(page) };
   } finally {
     await page.close();
   }
@@ -177,9 +177,10 @@ export interface BadgeRun {
 /**
  * Open `url` in a new tab and wait until every badge is in its final state:
  * the background has no pending paper left, `expect` hosts are laid out, no
- * badge has re-rendered for 300 ms and CDP reads no "Checking" label.
+ * badge has re-rendered for 300 ms and CDP reads no "Checking" label. Then
+ * `after` runs on the settled page (a scroll measurement).
  */
-export async function badgeRun(world: World, url: string, expect: number, timeoutMs = 60_000): Promise<BadgeRun> {
+export async function badgeRun<T = undefined>(world: World, url: string, expect: number, timeoutMs = 60_000, after?: (page: Page) => Promise<T>): Promise<BadgeRun & { after?: T }> {
   world.mirror.requests.reset();
   const page = await world.browser.context.newPage();
   try {
@@ -234,6 +235,7 @@ export async function badgeRun(world: World, url: string, expect: number, timeou
       longTasks: probe.longtasks.map(([s, d]) => [Math.round(s), Math.round(d)]),
       loaf: probe.loaf.filter((f) => f.start <= end && f.duration > 50),
       pithRequests,
+      after: await after?.(page), // on the settled page, after everything above was read
     };
   } finally {
     await page.close();

@@ -85,6 +85,9 @@ export function probeInit(): void {
               B.rendered++;
               if (B.firstRender === null) B.firstRender = t;
             }
+            // Hosts keep one size in every state; a state change is timed through data-state. Each
+            // observed element costs the page work in every frame, so watch a host only until it is laid out.
+            ro?.unobserve(e.target);
           }
           B.last = t;
         })

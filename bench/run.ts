@@ -13,6 +13,7 @@ import * as B from './browser';
 import { ensureBuilt, measureSizes, ROOT, staleBuilds, type TargetSizes } from './sizes';
 import { figure, fmt, round, type Figure } from './stats';
 import { cacheHitCost, verifyRateNode, verifyRateWorker } from './verify';
+import { floorRun, scrollCost, type ScrollCost } from './floor';
 
 // ---------------------------------------------------------------- options
 
@@ -54,6 +55,14 @@ async function settle(world: World): Promise<void> {
   await sleep(400);
   world.mirror.requests.reset();
 }
+
+/** Median and p90 of the per-run scroll figures. */
+function scrollFigures(list: ScrollCost[]): { scrollFrame: Figure; scrollFrameP90: Figure } {
+  return { scrollFrame: fig(list, (s) => s.median), scrollFrameP90: fig(list, (s) => s.p90) };
+}
+
+/** The floor's inline-blocks per frame: ≈30–40 ms frames on the 2,000-row listing here (bench/README.md). */
+const FLOOR_PER_FRAME = 100;
 
 // ---------------------------------------------------------------- the run
 
@@ -185,7 +194,7 @@ async function main(): Promise<number> {
       }
       const heaps: Awaited<ReturnType<typeof B.workerHeap>>[] = [];
       const warm = await times(listingRuns, 'listing warm', async () => {
-        const r = await B.badgeRun(world!, url, n, 300_000);
+        const r = await B.badgeRun(world!, url, n, 300_000, scrollCost);
         // The worker's heap right after badging the listing, then after a forced GC.
         if (only.has('memory')) heaps.push(await B.workerHeap(world!, true));
         await settle(world!);
@@ -198,7 +207,7 @@ async function main(): Promise<number> {
           workerHeapAfterGcMB: fig(heaps, (h) => (h.usedAfterGc ?? NaN) / 2 ** 20),
         };
       }
-      const summary = (list: B.BadgeRun[]) => ({
+      const summary = (list: (B.BadgeRun & { after?: ScrollCost })[]) => ({
         lastBadge: fig(list, (r) => r.lastBadge),
         lastBadgeAfterDcl: fig(list, (r) => r.lastBadge - r.dcl),
         firstBadge: fig(list, (r) => r.firstBadge),
@@ -211,6 +220,7 @@ async function main(): Promise<number> {
         states: list.at(-1)?.states,
         longTasks: list.at(-1)?.longTasks,
         loaf: list.at(-1)?.loaf,
+        ...(list[0]?.after ? scrollFigures(list.map((r) => r.after!)) : {}),
       });
       results.listing = {
         cold: summary(cold),
@@ -250,8 +260,14 @@ async function main(): Promise<number> {
         };
       }
       if (results.listing) {
-        const base = await times(listingRuns, 'listing, no extension', () => B.loadBaseline(baseline!, B.LISTING_URL));
-        results.listing.noExtension = { dcl: fig(base, (b) => b.dcl), load: fig(base, (b) => b.load), longestTask: fig(base, (b) => b.longestTask) };
+        const base = await times(listingRuns, 'listing, no extension', () => B.loadBaseline(baseline!, B.LISTING_URL, scrollCost));
+        results.listing.noExtension = { dcl: fig(base, (b) => b.dcl), load: fig(base, (b) => b.load), longestTask: fig(base, (b) => b.longestTask), ...scrollFigures(base.map((b) => b.after!)) };
+        // The floor: what 2,000 empty inline-blocks cost this machine (bench/floor.ts).
+        const floor = async (k: number) => {
+          const list = await times(listingRuns, `listing floor, ${k} per frame`, () => floorRun(baseline!, B.LISTING_URL, k));
+          return { done: fig(list, (f) => f.done), addingMs: fig(list, (f) => f.done - f.start), longestTask: fig(list, (f) => f.longestTask) };
+        };
+        results.listing.floor = { perFrame: FLOOR_PER_FRAME, spread: await floor(FLOOR_PER_FRAME), oneFrame: await floor(B.LISTING_ROWS) };
       }
     } finally {
       await baseline?.close();
@@ -333,6 +349,13 @@ export function table(r: Results): string {
     add('listing 2,000: longest task while badging, cold', f(l.cold?.longestTaskAfterParse, ' ms'), 'listing.cold.longestTaskAfterParse');
     add('listing 2,000: longest task incl. parse, warm | no ext', `${f(l.warm?.longestTask, ' ms')} | ${f(l.noExtension?.longestTask, ' ms')}`);
     add('listing 2,000: DCL warm | no ext', `${f(l.warm?.dcl, ' ms')} | ${f(l.noExtension?.dcl, ' ms')}`);
+    add('listing 2,000: scroll frame work, warm | no ext', `${f(l.warm?.scrollFrame, ' ms')} | ${f(l.noExtension?.scrollFrame, ' ms')}`);
+    add('listing 2,000: scroll frame p90, warm | no ext', `${f(l.warm?.scrollFrameP90, ' ms')} | ${f(l.noExtension?.scrollFrameP90, ' ms')}`);
+    const fl = l.floor as { perFrame: number; spread: Record<string, Figure>; oneFrame: Record<string, Figure> } | undefined;
+    if (fl) {
+      add(`listing floor (no ext, empty inline-blocks), ${fl.perFrame}/frame: last | longest task`, `${f(fl.spread.done, ' ms')} | ${f(fl.spread.longestTask, ' ms')}`);
+      add('listing floor, all 2,000 in one frame: last | longest task', `${f(fl.oneFrame.done, ' ms')} | ${f(fl.oneFrame.longestTask, ' ms')}`);
+    }
     const c = l.cache as { afterColdEntries: number; afterColdBytes: number; primeLoads: number } | undefined;
     if (c) add('listing 2,000: cache after cold (entries, storage.local)', `${c.afterColdEntries} entries, ${(c.afterColdBytes / 2 ** 20).toFixed(2)} MiB; warm after ${c.primeLoads} priming load(s)`);
     add('listing 2,000: mirror requests, cold (resolve+record) | warm', `${f(l.cold?.requests, '')} (${f(l.cold?.resolveRequests, '')} resolve) | ${f(l.warm?.requests, '')}`);

@@ -283,9 +283,6 @@ describe('listings', () => {
     expect(grew.length).toBe(25);
     for (const g of grew) expect(g).toBeLessThan(18);
     console.log(`25-row listing: rows grew by at most ${Math.max(...grew)} px`);
-    // Off-screen badges are not rendered (content-visibility: auto): make the whole page the viewport for the picture.
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: 1280, height });
     await page.screenshot({ path: join(SHOTS, 'inpage-listing.png'), fullPage: true });
     await page.close();
   });
