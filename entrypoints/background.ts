@@ -131,9 +131,11 @@ export default defineBackground(() => {
 
     const withTitle = (x: PaperResult): PaperResult => (titles.has(x.key) ? { ...x, title: titles.get(x.key) } : x);
     const snapshot = (): TabState => ({ tabId, url, kind, papers: order.map((k) => withTitle(byKey.get(k)!)) });
-    // Not awaited: the page's answers do not wait for storage.session and the
-    // toolbar (the writes still land in order, the final one last).
-    void writeTab(snapshot());
+    // Not awaited, and not before the lookups start: the page's answers do not
+    // wait for storage.session and the toolbar, and the cache read is in flight
+    // while 2,000 pending results are serialised (≈40 ms). The snapshot is taken
+    // when the write is made, so a later write never carries older state.
+    setTimeout(() => void writeTab(snapshot()), 0);
 
     // Answers stream back in batches: the cached ones, which arrive together,
     // in one message at once; network answers one message per 16 ms. The tab
