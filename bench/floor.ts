@@ -5,7 +5,8 @@
  *   scrolled (what a reader feels after the badges are in), next to the same
  *   page without the extension.
  * - **Floor**: the same listing without the extension, where a script that
- *   does nothing else adds 2,000 empty inline-blocks next to the rows'
+ *   does nothing else adds 2,000 empty inline-blocks of the badge host's box
+ *   (154×26 px, the same margins) next to the rows'
  *   abstract links, k per frame, from the page's first frame on. No shadow
  *   root, no data, no JavaScript of ours: the least any inline badge costs on
  *   this machine. If the floor misses a budget, no inline badge meets it.
