@@ -21,6 +21,7 @@ export const EXIT = {
   unsigned: 3,
   notFound: 4,
   network: 5,
+  unconfirmed: 6,
 } as const;
 
 /** Records are a few kB; refuse anything this large before parsing it. */
@@ -47,7 +48,8 @@ const USAGE = `Usage:
   pith-lens resolve ID [--base URL] [--json] [--title "..."]
 
 Exit codes: 0 verified, 3 unsigned, 1 invalid or mismatch, 2 unreadable input or usage,
-4 not found, 5 network or server failure.`;
+4 not found, 5 network or server failure, 6 unconfirmed (signed and valid, but nothing
+signed ties the record to the id asked for).`;
 
 export function exitCodeFor(state: State): number {
   switch (state) {
@@ -55,6 +57,8 @@ export function exitCodeFor(state: State): number {
       return EXIT.verified;
     case 'unsigned':
       return EXIT.unsigned;
+    case 'unconfirmed':
+      return EXIT.unconfirmed;
     case 'not-found':
       return EXIT.notFound;
     case 'error':

@@ -3,7 +3,7 @@
  * inline badges, the popup and the CLI. Each state has one colour, one badge
  * text and one sentence of explanation, defined here and nowhere else.
  */
-export const STATES = ['verified', 'unsigned', 'invalid', 'mismatch', 'not-found', 'error', 'pending'] as const;
+export const STATES = ['verified', 'unconfirmed', 'unsigned', 'invalid', 'mismatch', 'not-found', 'error', 'pending'] as const;
 export type State = (typeof STATES)[number];
 
 export interface StateStyle {
@@ -23,6 +23,12 @@ export const STATE_STYLE: Record<State, StateStyle> = {
     label: 'Verified',
     color: '#1a7f37',
     sentence: 'Hash recomputed, Pith Number re-derived and Pith’s signature checked locally against the pinned key.',
+  },
+  unconfirmed: {
+    badge: '✓?',
+    label: 'Unconfirmed',
+    color: '#0b6a72',
+    sentence: 'The record is signed and checks out, but nothing signed ties it to this id; the link is the resolver’s word.',
   },
   unsigned: {
     badge: '○',

@@ -18,6 +18,7 @@ const CHECK_LABELS: Record<CheckName, string> = {
   key: 'Signing key',
   signature: 'Signature',
   binding: 'Binding to this page',
+  title: 'Served title',
 };
 
 const OUTCOME_LABELS: Record<CheckOutcome, string> = {
@@ -55,6 +56,9 @@ export const popup = {
   categories: 'Categories',
   submitted: 'Submitted',
   untitled: 'Untitled record',
+  titleServedLabel: 'Title as served — does not match the signed title',
+  titleUncheckedLabel: 'Title as served — not checked against the signed title',
+  authorsServedLabel: 'Authors as served (not signed)',
   pithNumberHeading: 'Pith Number',
   pithFull: 'Full',
   pithShort: 'Short',
@@ -119,6 +123,7 @@ export const popup = {
   whatFailed: 'What failed',
   whatDiffers: 'What differs',
   whyUnsigned: 'Why it is not verified',
+  whyUnconfirmed: 'Why it is not confirmed',
   versionNote: 'Version',
   notFoundText: (what: string) => `Pith has no record for ${what}.`,
   searchPith: 'Search pith.science',

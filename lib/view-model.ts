@@ -51,6 +51,12 @@ function strList(v: unknown): string[] {
 
 export interface PaperView {
   title?: string;
+  /**
+   * Whether the served title is the signed one (its canonical form hashes to
+   * `title_canon_sha256`, checked by the verifier's `title` check). Anything
+   * else is shown labelled as served and not matching.
+   */
+  titleSigned: boolean;
   authors?: string;
   /** arXiv id without version, from the canonical record when it has one. */
   arxivId?: string;
@@ -61,7 +67,8 @@ export interface PaperView {
   doi?: string;
 }
 
-export function paperView(record: unknown): PaperView {
+/** `report`: the verification report whose `title` check says whether the served title is the signed one. */
+export function paperView(record: unknown, report?: Pick<Report, 'checks'>): PaperView {
   const canonSource = at(record, 'canonical_record', 'source');
   const source = obj(canonSource) ? canonSource : at(record, 'source');
   const kind = str(at(source, 'kind'));
@@ -72,7 +79,8 @@ export function paperView(record: unknown): PaperView {
   const categories = [...(primary ? [primary] : []), ...cross.filter((c) => c !== primary)];
   const aliases = Array.isArray(at(record, 'aliases')) ? (at(record, 'aliases') as unknown[]) : [];
   const doi = aliases.map((a) => (str(at(a, 'alias_kind')) === 'doi' ? str(at(a, 'alias_value'), 512) : undefined)).find(Boolean);
-  const view: PaperView = { categories };
+  const titleSigned = report?.checks.some((c) => c.name === 'title' && c.outcome === 'pass') === true;
+  const view: PaperView = { categories, titleSigned };
   const title = str(at(paper, 'title'), 1000);
   if (title) view.title = title;
   const authors = str(at(paper, 'authors_text'), 2000);
@@ -407,7 +415,7 @@ export function verificationView(result: Pick<LookupResult, 'record' | 'report'>
 // ---------------------------------------------------------------------------
 // Screens
 
-export type Screen = 'loading' | 'not-found' | 'error' | 'invalid' | 'mismatch' | 'unsigned' | 'verified';
+export type Screen = 'loading' | 'not-found' | 'error' | 'invalid' | 'mismatch' | 'unsigned' | 'unconfirmed' | 'verified';
 
 export function screenFor(state: State): Screen {
   return state === 'pending' ? 'loading' : state;

@@ -19,6 +19,8 @@ const STATE_SIZES = [16, 32];
 /** The glyph for each state, drawn in the lens (centre 54,54) in the state's colour. */
 const GLYPH: Record<State, string> = {
   verified: '<polyline points="35,56 49,70 74,42"/>',
+  // A question mark: signed and valid, but the id's link to it is unconfirmed.
+  unconfirmed: '<path d="M41,44 C41,28 67,28 67,44 C67,55 54,55 54,63"/><circle cx="54" cy="76" r="3" stroke-width="10"/>',
   unsigned: '<circle cx="54" cy="54" r="15" stroke-width="11"/>',
   invalid: '<path d="M40,40 L68,68 M68,40 L40,68"/>',
   mismatch: '<path d="M36,46 H72 M36,64 H72 M62,34 L46,76" stroke-width="10"/>',

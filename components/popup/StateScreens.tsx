@@ -63,7 +63,7 @@ function RecordBody({ result, onReverify, copy, panelOpen, claims = true }: Omit
   const number = pithNumberView(result);
   return (
     <>
-      {result.record !== undefined && <PaperHeader record={result.record} />}
+      {result.record !== undefined && <PaperHeader record={result.record} report={result.report} />}
       {number && <PithNumberBlock number={number} copy={copy} />}
       <ActionsBar number={number} record={result.record} onReverify={onReverify} copy={copy} />
       {claims && result.record !== undefined && <ClaimsPanel record={result.record} />}
@@ -90,6 +90,18 @@ export function VerifiedScreen(props: ScreenProps) {
   );
 }
 
+export function UnconfirmedScreen(props: ScreenProps) {
+  const why = checkRows(props.result.report).filter((r) => r.name === 'binding');
+  return (
+    <div class="screen" data-screen="unconfirmed">
+      <StateBanner state="unconfirmed" />
+      <VersionNote result={props.result} />
+      <CheckSummary heading={P.whyUnconfirmed} rows={why} />
+      <RecordBody {...props} panelOpen />
+    </div>
+  );
+}
+
 export function UnsignedScreen(props: ScreenProps) {
   const why = checkRows(props.result.report).filter((r) => (r.name === 'key' || r.name === 'signature') && r.outcome !== 'pass');
   return (
@@ -108,7 +120,7 @@ export function InvalidScreen(props: ScreenProps) {
     <div class="screen" data-screen="invalid">
       <StateBanner state="invalid" />
       <CheckSummary heading={P.whatFailed} rows={failedChecks(result.report)} />
-      {result.record !== undefined && <PaperHeader record={result.record} />}
+      {result.record !== undefined && <PaperHeader record={result.record} report={result.report} />}
       {/* No Pith Number to copy or open and no claims: nothing in a failed record is vouched for. */}
       <ActionsBar record={result.record} onReverify={onReverify} copy={copy} />
       <VerificationPanel result={result} open />
@@ -189,6 +201,8 @@ export function ResultScreen(props: ScreenProps) {
       return <LoadingScreen />;
     case 'verified':
       return <VerifiedScreen {...props} />;
+    case 'unconfirmed':
+      return <UnconfirmedScreen {...props} />;
     case 'unsigned':
       return <UnsignedScreen {...props} />;
     case 'invalid':

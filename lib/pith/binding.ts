@@ -1,5 +1,5 @@
 import type { PaperId } from '../ids/types';
-import type { Check, VerifyReport } from './report';
+import { CHECK_NAMES, type Check, type VerifyReport } from './report';
 import { titleCanonSha256 } from './hash';
 
 /**
@@ -48,12 +48,15 @@ function suffixOf(pithNumber: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/** The checks whose failure makes a record invalid (the served-title check is display only). */
+const INTEGRITY: ReadonlySet<string> = new Set(['schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'signature']);
+
 /** The page-independent state under the binding: verified/unsigned/invalid. */
 function baseState(report: VerifyReport): VerifyReport['state'] {
   if (report.state === 'invalid') return 'invalid';
-  if (report.checks.some((c) => c.name !== 'binding' && c.outcome === 'fail')) return 'invalid';
+  if (report.checks.some((c) => INTEGRITY.has(c.name) && c.outcome === 'fail')) return 'invalid';
   if (report.state === 'verified' || report.state === 'unsigned') return report.state;
-  // A report that was bound before (mismatch): recover the state under it.
+  // A report that was bound before (mismatch, unconfirmed): recover the state under it.
   const sig = report.checks.find((c) => c.name === 'signature');
   return sig?.outcome === 'pass' && report.keyPinned === true ? 'verified' : 'unsigned';
 }
@@ -61,10 +64,14 @@ function baseState(report: VerifyReport): VerifyReport['state'] {
 interface Outcome {
   fails: string[];
   passes: string[];
+  /** Links only the resolver vouches for: nothing signed confirms or contradicts them. */
+  unconfirmed: string[];
   expected: string[];
   computed: string[];
   versionNote?: string;
 }
+
+const ARXIV_DOI_PREFIX = '10.48550/arxiv.';
 
 function bindId(id: PaperId, canon: Record<string, unknown> | undefined, aliases: readonly BindableAlias[], report: VerifyReport, o: Outcome): void {
   const source = asRecord(canon?.source);
@@ -89,19 +96,7 @@ function bindId(id: PaperId, canon: Record<string, unknown> | undefined, aliases
     return;
   }
   if (id.kind === 'doi') {
-    const asked = id.id.trim().toLowerCase();
-    const dois = new Set<string>();
-    for (const a of aliases) {
-      const k = str(a.alias_kind);
-      const v = str(a.alias_value);
-      if (k === 'doi' && v) dois.add(v.trim().toLowerCase());
-    }
-    if (srcId !== undefined && (srcKind === undefined || srcKind === 'arxiv')) dois.add(`10.48550/arxiv.${srcId.toLowerCase()}`);
-    if (srcId !== undefined && srcKind === 'doi') dois.add(srcId.toLowerCase());
-    o.expected.push(`DOI ${asked}`);
-    o.computed.push(dois.size ? [...dois].join(', ') : 'no DOI');
-    if (dois.has(asked)) o.passes.push(`DOI ${asked} is one of the record's DOIs`);
-    else o.fails.push(`DOI ${asked} is not among the record's DOIs`);
+    bindDoi(id.id.trim().toLowerCase(), srcId, srcKind, aliases, o);
     return;
   }
   const suffix = suffixOf(report.pithNumber);
@@ -110,6 +105,31 @@ function bindId(id: PaperId, canon: Record<string, unknown> | undefined, aliases
   if (!suffix) o.fails.push('the record has no readable Pith Number to compare');
   else if (suffix.startsWith(id.id.toUpperCase())) o.passes.push(`Pith Number starts with ${id.id}`);
   else o.fails.push(`Pith Number ${suffix} does not start with ${id.id}`);
+}
+
+/**
+ * A DOI is bound only by what the signature covers: the record's own DOI
+ * source, or arXiv's DOI (10.48550/arXiv.<id>) derived from its arXiv source.
+ * The resolver's `aliases` sit beside the signed record, so a DOI found only
+ * there is the resolver's word: `unconfirmed`, never a pass.
+ */
+function bindDoi(asked: string, srcId: string | undefined, srcKind: string | undefined, aliases: readonly BindableAlias[], o: Outcome): void {
+  const signed = srcId === undefined ? undefined : srcKind === 'doi' ? srcId.toLowerCase() : srcKind === undefined || srcKind === 'arxiv' ? ARXIV_DOI_PREFIX + srcId.toLowerCase() : undefined;
+  o.expected.push(`DOI ${asked}`);
+  o.computed.push(signed ? `signed DOI ${signed}` : 'no signed DOI');
+  if (signed === asked) {
+    o.passes.push(`DOI ${asked} follows from the signed source`);
+    return;
+  }
+  // The signed record names another DOI, or another arXiv paper than the arXiv DOI asked for.
+  if ((srcKind === 'doi' && signed) || (asked.startsWith(ARXIV_DOI_PREFIX) && signed?.startsWith(ARXIV_DOI_PREFIX))) {
+    o.fails.push(`the signed record is for ${signed}, not DOI ${asked}`);
+    return;
+  }
+  const listed = aliases.some((a) => str(a.alias_kind) === 'doi' && str(a.alias_value)?.trim().toLowerCase() === asked);
+  o.unconfirmed.push(
+    `nothing signed ties DOI ${asked} to this record${signed ? ` (its signed source is ${signed})` : ''}; ${listed ? 'only the resolver’s unsigned alias list names it' : 'the resolver answered for it'}`,
+  );
 }
 
 /**
@@ -126,7 +146,7 @@ export function bindReport(
 ): VerifyReport {
   const canon = asRecord(canonicalRecord);
   const aliasList: BindableAlias[] = Array.isArray(aliases) ? (aliases.filter((a) => asRecord(a)) as BindableAlias[]) : [];
-  const o: Outcome = { fails: [], passes: [], expected: [], computed: [] };
+  const o: Outcome = { fails: [], passes: [], unconfirmed: [], expected: [], computed: [] };
 
   if (page.id) bindId(page.id, canon, aliasList, report, o);
 
@@ -143,20 +163,34 @@ export function bindReport(
   }
 
   let check: Check;
+  let state: VerifyReport['state'];
+  const base = baseState(report);
   if (o.fails.length) {
     check = { name: 'binding', outcome: 'fail', detail: `Not this page’s paper: ${o.fails.join('; ')}.`, expected: o.expected.join('; '), computed: o.computed.join('; ') };
+    state = 'mismatch';
   } else if (o.passes.length) {
+    // A signed link (the arXiv id, the derived DOI or Pith Number, the title hash) binds on its own.
     check = { name: 'binding', outcome: 'pass', detail: `Bound to this page: ${o.passes.join('; ')}.`, expected: o.expected.join('; '), computed: o.computed.join('; ') };
+    state = base;
+  } else if (o.unconfirmed.length) {
+    check = { name: 'binding', outcome: 'skip', detail: `Not confirmed: ${o.unconfirmed.join('; ')}.`, expected: o.expected.join('; '), computed: o.computed.join('; ') };
+    state = base === 'verified' ? 'unconfirmed' : base;
   } else {
     check = { name: 'binding', outcome: 'skip', detail: 'No page id or title to bind the record to.' };
+    state = base;
   }
+  if (base === 'invalid') state = 'invalid';
 
   const checks = report.checks.filter((c) => c.name !== 'binding');
-  checks.push(check);
-  const base = baseState(report);
-  const state = base === 'invalid' ? 'invalid' : check.outcome === 'fail' ? 'mismatch' : base;
+  checks.splice(bindingIndex(checks), 0, check);
   const out: VerifyReport = { ...report, state, checks };
   delete out.versionNote;
   if (o.versionNote) out.versionNote = o.versionNote;
   return out;
+}
+
+/** The binding check keeps its place in CHECK_NAMES' order (before the served-title check). */
+function bindingIndex(checks: readonly Check[]): number {
+  const i = checks.findIndex((c) => CHECK_NAMES.indexOf(c.name) > CHECK_NAMES.indexOf('binding'));
+  return i === -1 ? checks.length : i;
 }

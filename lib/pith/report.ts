@@ -1,7 +1,12 @@
 import type { State } from '../states';
 
 /** The checks of a verification report, in the order they are shown. */
-export const CHECK_NAMES = ['schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'signature', 'binding'] as const;
+/**
+ * `title` compares the title the resolver serves beside the record with the
+ * signed title hash; it decides whether that title is shown as the paper's,
+ * never the state (the served title is not what the signature covers).
+ */
+export const CHECK_NAMES = ['schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'signature', 'binding', 'title'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** pass: checked and fine; fail: checked and wrong; skip: nothing to check (e.g. no receipt, no page). */

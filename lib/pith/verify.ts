@@ -8,7 +8,7 @@ import { sha512 } from '@noble/hashes/sha2.js';
 import type { PaperId } from '../ids/types';
 import type { State } from '../states';
 import { canonicalSha256, parseJson } from './canonical';
-import { base64ToBytes, hexToBytes, isSha256Hex } from './hash';
+import { base64ToBytes, hexToBytes, isSha256Hex, titleCanonSha256 } from './hash';
 import { derivePithNumber, pithSuffix, shortPithNumber } from './number';
 import { CHECK_NAMES, type Check, type CheckName, type CheckOutcome, type VerifyReport } from './report';
 import {
@@ -44,11 +44,13 @@ interface Normalized {
   input: MinimalInput;
   /** canonical_record exactly as given (hashed as is: zod output is never hashed). */
   rawCanonical: unknown;
+  /** The title the resolver serves beside the record (`paper.title`), unsigned. */
+  servedTitle?: string;
   /** Extra claims a bundle's record_created event makes. */
   event?: { canonicalSha256?: string; canonicalRecord?: unknown; hasRecord: boolean; subject?: string };
 }
 
-type Partial7 = Partial<Record<CheckName, Check>>;
+type PartialChecks = Partial<Record<CheckName, Check>>;
 
 function check(name: CheckName, outcome: CheckOutcome, detail: string, expected?: string, computed?: string): Check {
   const c: Check = { name, outcome, detail };
@@ -76,7 +78,7 @@ function kindOf(v: unknown): string {
 }
 
 /** Build the report from the checks given; absent ones are skipped with `why`. */
-function finish(checks: Partial7, why: string, extra: Omit<VerifyReport, 'state' | 'checks'> = {}): VerifyReport {
+function finish(checks: PartialChecks, why: string, extra: Omit<VerifyReport, 'state' | 'checks'> = {}): VerifyReport {
   const list = CHECK_NAMES.map((n) => checks[n] ?? check(n, 'skip', why));
   return { state: deriveState(list), checks: list, ...extra };
 }
@@ -166,7 +168,17 @@ function normalize(input: unknown): { ok: true; value: Normalized } | { ok: fals
   if (!m.success) {
     return { ok: false, reason: `The ${form} lacks what verification needs: ${describeIssues(m.error)}.` };
   }
-  return { ok: true, value: { form, input: m.data, rawCanonical: doc.canonical_record, event } };
+  const value: Normalized = { form, input: m.data, rawCanonical: doc.canonical_record, event };
+  const servedTitle = servedTitleOf(doc);
+  if (servedTitle !== undefined) value.servedTitle = servedTitle;
+  return { ok: true, value };
+}
+
+/** `paper.title`, or the bundle's `graph_snapshot.paper.title`: where the popup reads the title from. */
+function servedTitleOf(doc: Record<string, unknown>): string | undefined {
+  const snapshot = isPlainObject(doc.graph_snapshot) ? doc.graph_snapshot : undefined;
+  const paper = isPlainObject(doc.paper) ? doc.paper : isPlainObject(snapshot?.paper) ? snapshot.paper : undefined;
+  return typeof paper?.title === 'string' && paper.title.trim() !== '' ? paper.title : undefined;
 }
 
 const FORM_WORDS: Record<InputForm, string> = {
@@ -177,7 +189,7 @@ const FORM_WORDS: Record<InputForm, string> = {
 
 function verifyUnsafe(rawInput: unknown, opts: VerifyOptions): VerifyReport {
   const trust = opts.trust ?? PINNED_TRUST;
-  const checks: Partial7 = {};
+  const checks: PartialChecks = {};
   const extra: Omit<VerifyReport, 'state' | 'checks'> = {};
 
   // schema
@@ -186,7 +198,7 @@ function verifyUnsafe(rawInput: unknown, opts: VerifyOptions): VerifyReport {
     checks.schema = check('schema', 'fail', n.reason);
     return finish(checks, 'Not checked: the input did not match the schema.');
   }
-  const { input, rawCanonical, event, form } = n.value;
+  const { input, rawCanonical, event, form, servedTitle } = n.value;
   checks.schema = check('schema', 'pass', `The input is ${FORM_WORDS[form]} with a well-formed canonical record.`);
   const cr = input.canonical_record;
   const receipt: Receipt | undefined = input.receipt ?? undefined;
@@ -269,6 +281,8 @@ function verifyUnsafe(rawInput: unknown, opts: VerifyOptions): VerifyReport {
 
   // aliases (and the unsigned top-level source)
   checks.aliases = checkAliases(input.aliases ?? [], input.source, cr.source, suffix);
+
+  checks.title = checkTitle(servedTitle, cr.metadata.title_canon_sha256);
 
   // key
   let key: TrustedKey | undefined;
@@ -363,6 +377,15 @@ function edVerify(sig: Uint8Array, msg: Uint8Array, publicKey: Uint8Array): bool
 
 function sameVersion(a: unknown, b: unknown): boolean {
   return (typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint') && String(a) === String(b);
+}
+
+/** Whether the served title is the one the signed `title_canon_sha256` names (display only: see CHECK_NAMES). */
+function checkTitle(served: string | undefined, signedHash: string): Check {
+  if (served === undefined) return check('title', 'skip', 'The resolver serves no title beside the record.');
+  const got = titleCanonSha256(served);
+  return got === signedHash.toLowerCase()
+    ? check('title', 'pass', 'The served title hashes to the signed title_canon_sha256: it is the signed title.', signedHash, got)
+    : check('title', 'fail', 'The served title does not hash to the signed title_canon_sha256: it is shown as served, not as the paper’s title.', signedHash, got);
 }
 
 function checkAliases(

@@ -40,6 +40,15 @@ export interface Fault {
   tampered?: boolean;
   /** Apply to the next N matching requests only, then expire. */
   times?: number;
+  // A dishonest resolver: the signed record itself untouched, only what is served beside it.
+  /** Answer the resolve request with the real record of this arXiv id (e.g. for a DOI it has nothing to do with). */
+  answerWith?: string;
+  /** Extra entries appended to the served record's unsigned `aliases`. */
+  extraAliases?: { alias_kind: string; alias_value: string }[];
+  /** Fields of the served record's unsigned `paper` block replaced (title, authors_text, headline …). */
+  paper?: Record<string, string>;
+  /** Pad the served record with an unsigned field to at least this many bytes. */
+  padToBytes?: number;
 }
 
 export interface MirrorOptions {
@@ -267,8 +276,28 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
     return out;
   }
 
-  function bodyOf(r: MirrorRecord, tampered: boolean): string {
-    return tampered && r.kind !== 'tampered' ? records.tamper(r).text : r.text;
+  function bodyOf(r: MirrorRecord, tampered: boolean, f?: Fault): string {
+    const text = tampered && r.kind !== 'tampered' ? records.tamper(r).text : r.text;
+    return f && (f.extraAliases || f.paper || f.padToBytes) ? served(text, f) : text;
+  }
+
+  /** The record as a dishonest resolver serves it: canonical_record and receipt as signed, the rest rewritten. */
+  function served(text: string, f: Fault): string {
+    const rec = JSON.parse(text) as Record<string, unknown>;
+    if (f.extraAliases) rec.aliases = [...((rec.aliases as unknown[] | undefined) ?? []), ...f.extraAliases];
+    if (f.paper) rec.paper = { ...((rec.paper as Record<string, unknown> | undefined) ?? {}), ...f.paper };
+    let out = JSON.stringify(rec);
+    if (f.padToBytes && out.length < f.padToBytes) {
+      rec.padding = 'x'.repeat(f.padToBytes - out.length);
+      out = JSON.stringify(rec);
+    }
+    return out;
+  }
+
+  /** The fault that applies to a request, without consuming it (for the rewriting faults). */
+  function rewriteFor(ids: string[]): Fault | undefined {
+    const f = faultFor(ids)?.fault;
+    return f && (f.answerWith || f.extraAliases || f.paper || f.padToBytes) ? f : undefined;
   }
 
   function bundleOf(r: MirrorRecord): unknown {
@@ -341,10 +370,13 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
       } else {
         return json(res, 400, { error: 'missing arxiv= or doi=' });
       }
+      const rewrite = rewriteFor(idsOf(rec, askedIds));
+      if (rewrite?.answerWith) rec = records.forArxiv(rewrite.answerWith);
       const f = await applyFault(req, res, idsOf(rec, askedIds));
       if (f.done) return;
       if (!rec) return notFound(res, 'no_pith_number');
-      if (resolveMode === 'record' || rec.kind === 'tampered' || f.tampered) return json(res, 200, bodyOf(rec, f.tampered));
+      // A rewriting resolver answers with the whole record, so that what it adds reaches the client.
+      if (resolveMode === 'record' || rec.kind === 'tampered' || f.tampered || rewrite) return json(res, 200, bodyOf(rec, f.tampered, rewrite));
       const base = origin(req, secure);
       return json(res, 200, {
         pith_number: rec.record.pith_number,
@@ -358,6 +390,7 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
     const m = /^\/(?:\.well-known\/)?pith\/([A-Za-z2-7]{8,26})(\.json|\/bundle\.json|\/state\.json)?$/.exec(p);
     if (m) {
       const rec = records.forSuffix(m[1]!);
+      const rewrite = rewriteFor(idsOf(rec, [m[1]!.toUpperCase()]));
       const f = await applyFault(req, res, idsOf(rec, [m[1]!.toUpperCase()]));
       if (f.done) return;
       if (!rec) return notFound(res);
@@ -367,8 +400,8 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
         return json(res, 200, { state_type: 'pith_open_graph_state', state_version: '1.0', pith_number: rec.record.pith_number, merge_version: 'pith-open-graph-merge-v1', event_count: 1, valid_event_count: 1, invalid_event_count: 0, equivocation_count: 0, current: { canonical_record: rec.record.canonical_record, source_aliases: rec.record.aliases ?? [], graph_snapshots: [] } });
       }
       const accept = String(req.headers.accept ?? '');
-      if (kind === '.json') return json(res, 200, bodyOf(rec, f.tampered));
-      if (/ld\+json|application\/json/.test(accept)) return json(res, 200, bodyOf(rec, f.tampered), 'application/ld+json');
+      if (kind === '.json') return json(res, 200, bodyOf(rec, f.tampered, rewrite));
+      if (/ld\+json|application\/json/.test(accept)) return json(res, 200, bodyOf(rec, f.tampered, rewrite), 'application/ld+json');
       const title = String((rec.record.paper as Record<string, unknown> | undefined)?.title ?? rec.arxivId ?? rec.suffix);
       return send(res, 200, `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)} — Pith</title></head><body><h1>${escapeHtml(String(rec.record.pith_number))}</h1><p>${escapeHtml(title)}</p></body></html>`, 'text/html; charset=utf-8');
     }

@@ -40,7 +40,7 @@ describe('paperView', () => {
       expect(() => paperView(junk)).not.toThrow();
       expect(paperView(junk).categories).toEqual([]);
     }
-    expect(paperView({ paper: { title: '  T  ', authors_text: 7 } })).toEqual({ categories: [], title: 'T' });
+    expect(paperView({ paper: { title: '  T  ', authors_text: 7 } })).toEqual({ categories: [], title: 'T', titleSigned: false });
   });
   test('falls back to the unsigned paper block when there is no canonical record', () => {
     const v = paperView({ source: { kind: 'arxiv', id: '1301.7058', version: 1 }, paper: { primary_cat: 'hep-th', cross_cats: ['hep-th', 'gr-qc'] } });
@@ -141,7 +141,7 @@ describe('status words and ladder', () => {
 describe('checks and verification view', () => {
   test('every check of a verified report, in order, with symbols', () => {
     const rows = checkRows(verifiedResult().report);
-    expect(rows.map((r) => r.name)).toEqual(['schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'signature', 'binding']);
+    expect(rows.map((r) => r.name)).toEqual(['schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'signature', 'binding', 'title']);
     expect(rows.every((r) => r.symbol === '✓' && r.outcomeLabel === 'passed')).toBe(true);
     expect(rows[1]!.label).toBe('Canonical hash');
     expect(checkRows(undefined)).toEqual([]);

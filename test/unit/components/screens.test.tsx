@@ -47,9 +47,9 @@ describe('verified screen', () => {
     // every check with its mark
     const checks = container.querySelectorAll('.checks .check');
     expect([...checks].map((c) => (c as HTMLElement).dataset.check)).toEqual([
-      'schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'signature', 'binding',
+      'schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'signature', 'binding', 'title',
     ]);
-    expect(container.querySelectorAll('.checks .mark-pass')).toHaveLength(7);
+    expect(container.querySelectorAll('.checks .mark-pass')).toHaveLength(8);
     // hashes, key, binding
     const details = container.querySelector('.vdetails')!.textContent!;
     expect(details.match(/fe2ecf263871f8eeb42c11d4478df2b69b77748d33f8d92acab2b44d81666059/g)).toHaveLength(2);
@@ -118,7 +118,7 @@ describe('verified screen', () => {
     expect(container.textContent).toContain('Untitled record');
     expect(container.textContent).toContain('This record carries no claims or verdict.');
     expect(container.textContent).toContain('author attestation: not stated');
-    expect(container.querySelectorAll('.checks .check')).toHaveLength(7);
+    expect(container.querySelectorAll('.checks .check')).toHaveLength(8);
   });
 });
 

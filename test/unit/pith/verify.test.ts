@@ -36,7 +36,7 @@ describe('the seed record', () => {
     expectWellFormed(r);
     expect(r.state).toBe('verified');
     expect(outcomes(r)).toEqual({
-      schema: 'pass', 'canonical-hash': 'pass', 'pith-number': 'pass', aliases: 'pass', key: 'pass', signature: 'pass', binding: 'skip',
+      schema: 'pass', 'canonical-hash': 'pass', 'pith-number': 'pass', aliases: 'pass', key: 'pass', signature: 'pass', binding: 'skip', title: 'pass',
     });
     expect(r.pithNumber).toBe('pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2');
     expect(r.canonicalSha256).toBe('fe2ecf263871f8eeb42c11d4478df2b69b77748d33f8d92acab2b44d81666059');
@@ -70,7 +70,10 @@ describe('the seed record', () => {
     expect(verify(seed(), { pageId: { kind: 'arxiv', id: '2404.14295' } }).state).toBe('mismatch');
     expect(verify(seed(), { pageId: { kind: 'doi', id: '10.48550/arxiv.2404.14294' } }).state).toBe('verified');
     expect(verify(seed(), { pageId: { kind: 'doi', id: '10.48550/ARXIV.2404.14294' } }).state).toBe('verified');
-    expect(verify(seed(), { pageId: { kind: 'doi', id: '10.1000/xyz' } }).state).toBe('mismatch');
+    // A DOI nothing signed names: the resolver's word only (issue 13), never verified.
+    expect(verify(seed(), { pageId: { kind: 'doi', id: '10.1000/xyz' } }).state).toBe('unconfirmed');
+    // An arXiv DOI for another paper contradicts the signed source.
+    expect(verify(seed(), { pageId: { kind: 'doi', id: '10.48550/arXiv.2404.14295' } }).state).toBe('mismatch');
     const noAliases = seed();
     delete noAliases.aliases;
     expect(verify(noAliases, { pageId: { kind: 'doi', id: '10.48550/arxiv.2404.14294' } }).state).toBe('verified');
