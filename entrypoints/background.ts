@@ -21,6 +21,7 @@ import { parseSettings, isSiteDisabled, SETTINGS_KEY, type Settings } from '@/li
 import { toolbarBadgeFor } from '@/lib/toolbar';
 import { storageAdapter } from '@/lib/browser/storage-adapter';
 import { testConnection } from '@/lib/pith/connection';
+import { documentUrl, pagePortAllowed, requestAllowed, senderKind } from '@/lib/sender';
 
 const PUBLISHER_SCRIPT_ID = 'pith-lens-publisher';
 const tabKey = (tabId: number) => `tab:${tabId}`;
@@ -64,49 +65,97 @@ export default defineBackground(() => {
     return parsed.success ? parsed.data : undefined;
   }
 
-  async function writeTab(state: TabState): Promise<void> {
-    await browser.storage.session.set({ [tabKey(state.tabId)]: state });
-    const badge = toolbarBadgeFor(state.papers);
+  /**
+   * Every write and clear of one tab's state runs in order: a page's last
+   * write can never land after the clear that its navigation caused.
+   */
+  const tabQueues = new Map<number, Promise<void>>();
+  function inTabOrder(tabId: number, op: () => Promise<void>): Promise<void> {
+    const next = (tabQueues.get(tabId) ?? Promise.resolve()).then(op).catch(() => undefined);
+    tabQueues.set(tabId, next);
+    void next.then(() => tabQueues.get(tabId) === next && tabQueues.delete(tabId));
+    return next;
+  }
+
+  /** The page connection (doc token) now live in each tab, while this worker lives. */
+  const liveDocs = new Map<number, string>();
+
+  /** Writes a page's state unless its connection has closed meanwhile (`stillLive`, checked in turn). */
+  function writeTab(state: TabState, stillLive: () => boolean): Promise<void> {
+    return inTabOrder(state.tabId, async () => {
+      if (!stillLive()) return;
+      await browser.storage.session.set({ [tabKey(state.tabId)]: state });
+      await showBadge(state.tabId, state.papers);
+    });
+  }
+
+  async function showBadge(tabId: number, papers: PaperResult[]): Promise<void> {
+    const badge = toolbarBadgeFor(papers);
     await Promise.all([
-      browser.action.setBadgeText({ tabId: state.tabId, text: badge.text }),
-      browser.action.setBadgeBackgroundColor({ tabId: state.tabId, color: badge.color }),
-      browser.action.setTitle({ tabId: state.tabId, title: badge.title }),
-      browser.action.setIcon({ tabId: state.tabId, path: badge.icon }),
+      browser.action.setBadgeText({ tabId, text: badge.text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      browser.action.setTitle({ tabId, title: badge.title }),
+      browser.action.setIcon({ tabId, path: badge.icon }),
       // Chrome only: white text on our colours.
-      (browser.action as { setBadgeTextColor?: (d: object) => Promise<void> }).setBadgeTextColor?.({ tabId: state.tabId, color: '#ffffff' }),
+      (browser.action as { setBadgeTextColor?: (d: object) => Promise<void> }).setBadgeTextColor?.({ tabId, color: '#ffffff' }),
     ]).catch(() => undefined); // the tab may be gone
   }
 
-  async function clearTab(tabId: number): Promise<void> {
-    await browser.storage.session.remove(tabKey(tabId));
-    await Promise.all([
-      browser.action.setBadgeText({ tabId, text: '' }),
-      browser.action.setTitle({ tabId, title: 'Pith Lens' }),
-      browser.action.setIcon({ tabId, path: toolbarBadgeFor([]).icon }),
-    ]).catch(() => undefined);
+  /** Clears the tab's state when `stale` says the stored one no longer belongs to the tab's document. */
+  function clearTabIf(tabId: number, stale: (state: TabState) => boolean): Promise<void> {
+    return inTabOrder(tabId, async () => {
+      const state = await readTab(tabId);
+      if (!state || !stale(state)) return;
+      await browser.storage.session.remove(tabKey(tabId));
+      await Promise.all([
+        browser.action.setBadgeText({ tabId, text: '' }),
+        browser.action.setTitle({ tabId, title: 'Pith Lens' }),
+        browser.action.setIcon({ tabId, path: toolbarBadgeFor([]).icon }),
+      ]).catch(() => undefined);
+    });
   }
 
+  /** A state is orphaned when the connection that wrote it is not the one live in its tab. */
+  const orphaned = (tabId: number) => (state: TabState) => state.doc === undefined || state.doc !== liveDocs.get(tabId);
+
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document: the old one's papers and badge no longer apply.
-    if (change.status === 'loading' && change.url !== undefined) void clearTab(tabId);
+    // Without the `tabs` permission Chrome sends no `url` here: every load of a
+    // new document clears a state whose page connection is gone. The page
+    // that is loading keeps its own (its connection is the live one).
+    if (change.status === 'loading' || change.url !== undefined) void clearTabIf(tabId, orphaned(tabId));
   });
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    liveDocs.delete(tabId);
+    void inTabOrder(tabId, () => browser.storage.session.remove(tabKey(tabId)));
+  });
 
   // ---- content scripts: one port per page ----------------------------------
 
+  let docCounter = 0;
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'page') return;
-    const tabId = port.sender?.tab?.id;
-    if (tabId === undefined || port.sender?.id !== browser.runtime.id) return port.disconnect();
-    port.onMessage.addListener((raw) => void onPage(port, tabId, raw));
+    const sender = port.sender;
+    const tabId = sender?.tab?.id;
+    const from = sender ? senderKind(sender, browser.runtime.id, browser.runtime.getURL('/')) : 'foreign';
+    if (!pagePortAllowed(from, sender?.frameId, tabId) || tabId === undefined) return port.disconnect();
+    // One token per page connection: the tab's state belongs to it and goes with it.
+    const doc = `${Date.now().toString(36)}.${(docCounter++).toString(36)}`;
+    liveDocs.set(tabId, doc);
+    port.onDisconnect.addListener(() => {
+      if (liveDocs.get(tabId) === doc) liveDocs.delete(tabId);
+      void clearTabIf(tabId, (state) => state.doc === doc);
+    });
+    port.onMessage.addListener((raw) => void onPage(port, tabId, doc, sender?.url, raw));
     // Pages connect while they still parse: get the resolver ready meanwhile.
     void resolver();
   });
 
-  async function onPage(port: Runtime.Port, tabId: number, raw: unknown): Promise<void> {
+  async function onPage(port: Runtime.Port, tabId: number, doc: string, senderUrl: string | undefined, raw: unknown): Promise<void> {
     const msg = PageMessageSchema.safeParse(raw);
     if (!msg.success) return;
-    const { url, kind, papers } = msg.data;
+    const { kind, papers } = msg.data;
+    // The browser's word for the page's address, not the page's.
+    const url = senderUrl ?? msg.data.url;
     const [s, r] = await Promise.all([settings(), resolver()]);
     if (isSiteDisabled(s, hostOf(url))) return;
 
@@ -130,12 +179,13 @@ export default defineBackground(() => {
     });
 
     const withTitle = (x: PaperResult): PaperResult => (titles.has(x.key) ? { ...x, title: titles.get(x.key) } : x);
-    const snapshot = (): TabState => ({ tabId, url, kind, papers: order.map((k) => withTitle(byKey.get(k)!)) });
+    const snapshot = (): TabState => ({ tabId, url, doc, kind, papers: order.map((k) => withTitle(byKey.get(k)!)) });
+    const live = () => connected;
     // Not awaited, and not before the lookups start: the page's answers do not
     // wait for storage.session and the toolbar, and the cache read is in flight
     // while 2,000 pending results are serialised (≈40 ms). The snapshot is taken
     // when the write is made, so a later write never carries older state.
-    setTimeout(() => void writeTab(snapshot()), 0);
+    setTimeout(() => void writeTab(snapshot(), live), 0);
 
     // Answers stream back in batches: the cached ones, which arrive together,
     // in one message at once; network answers one message per 16 ms. The tab
@@ -153,7 +203,7 @@ export default defineBackground(() => {
       outbox = [];
       if (final || Date.now() - lastTabWrite >= TAB_WRITE_INTERVAL_MS) {
         lastTabWrite = Date.now();
-        void writeTab(snapshot());
+        void writeTab(snapshot(), live);
       }
     };
     await r.lookupMany(
@@ -187,10 +237,12 @@ export default defineBackground(() => {
   // ---- popup and options ---------------------------------------------------
 
   browser.runtime.onMessage.addListener((raw, sender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
+    const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    if (from === 'foreign') return undefined;
     const req = RequestSchema.safeParse(raw);
     if (!req.success) return undefined;
-    if (req.data.type === 'open-report') return openReport(sender.tab?.id, req.data.key);
+    if (!requestAllowed(from, req.data.type)) return Promise.resolve({ refused: true, error: `${req.data.type} is not allowed from a web page` });
+    if (req.data.type === 'open-report') return openReport(sender.tab?.id, sender.url, req.data.key);
     return handle(req.data).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
   });
 
@@ -199,7 +251,8 @@ export default defineBackground(() => {
       case 'tab-state': {
         // The resolver is created while the tab state is read: the popup's first answer waits on both.
         // Without a resolver the tab is still answered; the popup then asks for the lookup itself.
-        const [tab, r] = await Promise.all([readTab(req.tabId), req.withResult ? resolver().catch(() => undefined) : undefined]);
+        const [stored, r] = await Promise.all([readTab(req.tabId), req.withResult ? resolver().catch(() => undefined) : undefined]);
+        const tab = stored && belongsToDocument(stored, req.url) ? stored : undefined;
         const state = tab ?? { tabId: req.tabId, papers: [] };
         const paper = r && popupPaper(state, req.key);
         if (!paper) return state;
@@ -224,6 +277,16 @@ export default defineBackground(() => {
   }
 
   /**
+   * Whether a stored state is about the document now in its tab: the URL the
+   * popup sees there (fragment aside) when it can read it, else the writing
+   * page's connection must still be live.
+   */
+  function belongsToDocument(state: TabState, url: string | undefined): boolean {
+    if (url !== undefined) return state.url !== undefined && documentUrl(state.url) === documentUrl(url);
+    return state.doc !== undefined && liveDocs.get(state.tabId) === state.doc;
+  }
+
+  /**
    * The paper whose full lookup rides along with the popup's `tab-state`
    * answer: the one the popup opens on, only once the page has its answer
    * (so it comes from the cache; a pending or failed paper would wait on the
@@ -241,7 +304,7 @@ export default defineBackground(() => {
    */
   async function detectInTab(tabId: number): Promise<{ ok: boolean; detail?: string }> {
     const existing = await readTab(tabId);
-    if (existing && existing.papers.length > 0) return { ok: true };
+    if (existing && existing.papers.length > 0 && existing.doc === liveDocs.get(tabId)) return { ok: true };
     try {
       await browser.scripting.executeScript({
         target: { tabId },
@@ -258,10 +321,14 @@ export default defineBackground(() => {
     }
   }
 
-  /** A page cannot open extension pages itself; the card asks us to, for its own tab only. */
-  async function openReport(tabId: number | undefined, key: string): Promise<{ ok: boolean }> {
-    if (tabId === undefined) return { ok: false };
-    const query = new URLSearchParams({ tab: String(tabId), key });
+  /**
+   * A page cannot open extension pages itself; the card asks us to, for its
+   * own tab only. The report tab gets the page's address as the browser gave
+   * it, so it shows the tab's state only while that page is still there.
+   */
+  async function openReport(tabId: number | undefined, url: string | undefined, key: string): Promise<{ ok: boolean }> {
+    if (tabId === undefined || url === undefined) return { ok: false };
+    const query = new URLSearchParams({ tab: String(tabId), key, url });
     await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`), openerTabId: tabId });
     return { ok: true };
   }

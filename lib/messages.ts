@@ -77,7 +77,18 @@ export const RequestSchema = z.discriminatedUnion('type', [
    * paper the popup opens on (`key`, else the first) once the page has it, so
    * the popup's view needs one round trip, not two.
    */
-  z.object({ type: z.literal('tab-state'), tabId: z.int(), withResult: z.optional(z.boolean()), key: z.optional(z.string().check(z.maxLength(600))) }),
+  /**
+   * `url`: the document the popup sees in the tab (readable under activeTab,
+   * or the page that opened a report tab); a stored state for another
+   * document is not answered.
+   */
+  z.object({
+    type: z.literal('tab-state'),
+    tabId: z.int(),
+    withResult: z.optional(z.boolean()),
+    key: z.optional(z.string().check(z.maxLength(600))),
+    url: z.optional(z.string().check(z.maxLength(4096))),
+  }),
   /** Detect on demand in a tab no content script covers (activeTab + scripting, granted by opening the popup). */
   z.object({ type: z.literal('detect'), tabId: z.int() }),
   z.object({ type: z.literal('lookup'), id: PaperIdSchema, title: z.optional(z.string()), force: z.optional(z.boolean()) }),
@@ -94,6 +105,8 @@ export const LookupResultSchema = z.extend(PaperResultSchema, {
   report: z.optional(ReportSchema),
   /** The record as served (parsed JSON). Rendered as text only. */
   record: z.optional(z.unknown()),
+  /** The record's text exactly as served (what "Copy record JSON" copies, so the copy verifies). */
+  recordText: z.optional(z.string()),
   /** Which resolver host answered. */
   host: z.optional(z.string()),
 });
@@ -102,6 +115,8 @@ export type LookupResult = z.infer<typeof LookupResultSchema>;
 export const TabStateSchema = z.object({
   tabId: z.number(),
   url: z.optional(z.string()),
+  /** The page connection that wrote this state: it is cleared when that connection closes. */
+  doc: z.optional(z.string()),
   kind: z.optional(z.string()),
   papers: z.array(PaperResultSchema),
 });

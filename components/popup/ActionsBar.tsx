@@ -5,12 +5,14 @@ import { CopyButton } from '../common/CopyButton';
 interface Props {
   number?: PithNumberView;
   record?: unknown;
+  /** The record exactly as served: the copy must verify, which a re-serialised JSON.parse result may not (1.0, big integers). */
+  recordText?: string;
   onReverify?: () => void;
   copy?: (t: string) => Promise<void>;
 }
 
 /** Open on pith.science, copy the number / LaTeX / JSON, re-verify now. */
-export function ActionsBar({ number, record, onReverify, copy }: Props) {
+export function ActionsBar({ number, record, recordText, onReverify, copy }: Props) {
   return (
     <section class="actions" aria-label={P.actionsHeading}>
       {number && (
@@ -20,7 +22,7 @@ export function ActionsBar({ number, record, onReverify, copy }: Props) {
       )}
       {number && <CopyButton text={number.full} label={P.copyNumber} what="Pith Number" copy={copy} />}
       {number && <CopyButton text={number.latex} label={P.copyLatex} what="LaTeX" copy={copy} />}
-      {record !== undefined && <CopyButton text={recordJson(record)} label={P.copyJson} what="record JSON" copy={copy} />}
+      {record !== undefined && <CopyButton text={recordText ?? recordJson(record)} label={P.copyJson} what="record JSON" copy={copy} />}
       {onReverify && (
         <button type="button" class="btn" onClick={onReverify}>
           {P.reverify}

@@ -13,6 +13,8 @@ export interface PopupApi {
   send(message: Request): Promise<unknown>;
   /** The tab the popup is about: `?tab=ID` when opened as a page, else the active tab. */
   tabId(): Promise<number | undefined>;
+  /** The address of the document now in that tab, when the popup can read it: a stored state for another document is not shown. */
+  tabUrl?(): Promise<string | undefined>;
   /** `?key=arxiv:ID` when an inline badge's card opened this view for one paper of a listing. */
   initialKey?: string;
   getRecent(): Promise<unknown>;
@@ -29,10 +31,11 @@ export type TabAnswer = { ok: true; tab: TabState; result?: LookupResult } | { o
  * paper the popup opens on (`key`, else the first) when it has one cached;
  * a result that fails validation is dropped, and the popup asks for it again.
  */
-export async function fetchTabState(api: PopupApi, tabId: number, opts: { withResult?: boolean; key?: string } = {}): Promise<TabAnswer> {
+export async function fetchTabState(api: PopupApi, tabId: number, opts: { withResult?: boolean; key?: string; url?: string } = {}): Promise<TabAnswer> {
   const message: Request = { type: 'tab-state', tabId };
   if (opts.withResult) message.withResult = true;
   if (opts.key !== undefined) message.key = opts.key;
+  if (opts.url !== undefined) message.url = opts.url;
   let raw: unknown;
   try {
     raw = await api.send(message);
@@ -61,12 +64,15 @@ export interface FirstLoad {
  * while Preact mounts.
  */
 export async function loadFirst(api: PopupApi): Promise<FirstLoad> {
-  const tabId = await api.tabId().catch(() => undefined);
+  const [tabId, url] = await Promise.all([api.tabId().catch(() => undefined), api.tabUrl?.().catch(() => undefined)]);
   if (tabId === undefined) return { tab: { tabId: -1, papers: [] } };
-  const answer = await fetchTabState(api, tabId, api.initialKey ? { withResult: true, key: api.initialKey } : { withResult: true });
+  const opts: { withResult: boolean; key?: string; url?: string } = { withResult: true };
+  if (api.initialKey) opts.key = api.initialKey;
+  if (url !== undefined) opts.url = url;
+  const answer = await fetchTabState(api, tabId, opts);
   if (!answer.ok) return { tab: { tabId, papers: [] }, problem: answer.reason };
   if (answer.tab.papers.length > 0) return answer.result ? { tab: answer.tab, result: answer.result } : { tab: answer.tab };
-  return { tab: (await detectInTab(api, tabId)) ?? answer.tab };
+  return { tab: (await detectInTab(api, tabId, url)) ?? answer.tab };
 }
 
 export async function fetchLookup(api: PopupApi, id: PaperId, opts: { title?: string; force?: boolean } = {}): Promise<LookupResult> {
@@ -91,13 +97,13 @@ const DetectAnswerSchema = z.object({ ok: z.boolean() });
  * background to detect in it (activeTab, granted by opening the popup), then
  * polls the tab state briefly. Undefined when nothing turns up.
  */
-export async function detectInTab(api: PopupApi, tabId: number, polls = 10, intervalMs = 150): Promise<TabState | undefined> {
+export async function detectInTab(api: PopupApi, tabId: number, url?: string, polls = 10, intervalMs = 150): Promise<TabState | undefined> {
   const raw = await api.send({ type: 'detect', tabId }).catch(() => undefined);
   const answer = DetectAnswerSchema.safeParse(raw);
   if (!answer.success || !answer.data.ok) return undefined;
   for (let i = 0; i < polls; i++) {
     await new Promise((ok) => setTimeout(ok, intervalMs));
-    const state = await fetchTabState(api, tabId);
+    const state = await fetchTabState(api, tabId, url !== undefined ? { url } : {});
     if (state.ok && state.tab.papers.length > 0) return state.tab;
   }
   return undefined;

@@ -7,19 +7,32 @@ import { RECENT_KEY } from '../../lib/view-model';
 import '../../components/common/base.css';
 import '../../components/popup/popup.css';
 
-/** `?tab=ID` when a test opens the popup as a page; the active tab otherwise. */
+const params = new URLSearchParams(location.search);
+
+/** `?tab=ID` when a report tab or a test opens the popup as a page; the active tab otherwise. */
 async function tabId(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tab');
+  const param = params.get('tab');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
 
-const key = new URLSearchParams(location.search).get('key');
+/**
+ * The document now in that tab: readable under activeTab when the popup
+ * opens on it; a report tab carries the address of the page that opened it.
+ */
+async function tabUrl(): Promise<string | undefined> {
+  if (params.get('tab') !== null) return params.get('url') ?? undefined;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.url;
+}
+
+const key = params.get('key');
 
 const api: PopupApi = {
   send: (message) => browser.runtime.sendMessage(message),
   tabId,
+  tabUrl,
   ...(key ? { initialKey: key } : {}),
   getRecent: async () => (await browser.storage.local.get(RECENT_KEY))[RECENT_KEY],
   setRecent: (list) => browser.storage.local.set({ [RECENT_KEY]: list }),

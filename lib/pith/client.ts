@@ -252,7 +252,8 @@ export function createClient(opts: ClientOptions): PithClient {
       if (!shape.success) {
         return { kind: 'error', reason: 'the resolver sent JSON that is not a Pith record', status: res.status };
       }
-      return { kind: 'ok', text, value: shape.data as Record<string, unknown>, url };
+      // The address that answered, after redirects: that host is the one shown as "served by".
+      return { kind: 'ok', text, value: shape.data as Record<string, unknown>, url: res.url || url };
     } catch (e) {
       if (e instanceof SizeError) {
         return { kind: 'error', reason: `the response is larger than ${Math.round(maxBytes / 1024)} KB and was refused` };
@@ -319,7 +320,7 @@ export function createClient(opts: ClientOptions): PithClient {
         r = { kind: 'error', reason: 'unexpected failure while contacting the resolver' };
       }
       const host = hostOf(base);
-      if (r.kind === 'ok') return { kind: 'record', text: r.text, host, url: r.url };
+      if (r.kind === 'ok') return { kind: 'record', text: r.text, host: hostOf(r.url), url: r.url };
       if (r.kind === 'not-found') return { kind: 'not-found', host };
       errors.push(bases.length > 1 ? `${host}: ${r.reason}` : r.reason);
       lastStatus = r.status;

@@ -241,6 +241,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
     if (entry.summary) r.summary = entry.summary;
     if (report.versionNote) r.versionNote = report.versionNote;
     if (includeRecord) {
+      r.recordText = entry.text;
       try {
         r.record = JSON.parse(entry.text);
       } catch {

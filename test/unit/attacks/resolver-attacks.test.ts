@@ -10,6 +10,7 @@ import { main, EXIT, type CliIo } from '../../../lib/cli';
 import { nodeIo } from '../../../lib/cli-node';
 import type { PaperId } from '../../../lib/ids/types';
 import { verify } from '../../../lib/pith/verify';
+import { createClient } from '../../../lib/pith/client';
 import { createResolver } from '../../../lib/resolver/resolver';
 import { memoryStorage } from '../../../lib/resolver/storage';
 import type { State } from '../../../lib/states';
@@ -163,5 +164,26 @@ describe('property: unsigned fields cannot raise trust', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('what the popup is told about where and what was served', () => {
+  it('"served by" is the host that answered after redirects, and the record text is kept exactly as served', async () => {
+    const fetchRedirected: typeof fetch = async () => {
+      const res = new Response(SEED_TEXT, { status: 200, headers: { 'content-type': 'application/json' } });
+      // fetch follows redirects; the Response's url is where it ended.
+      Object.defineProperty(res, 'url', { value: 'https://mirror.elsewhere.example/pith/7YXM6JRYOH4O5NBMCHKEPDPSW2.json' });
+      return res;
+    };
+    const resolver = createResolver({
+      client: createClient({ baseUrls: ['https://pith.science'], fetch: fetchRedirected, retries: 0 }),
+      storage: memoryStorage(),
+      verify: (t) => verify(t),
+      flushDelayMs: 0,
+    });
+    const r = await resolver.lookup({ kind: 'arxiv', id: '2404.14294' });
+    expect(r.state).toBe('verified');
+    expect(r.host).toBe('mirror.elsewhere.example');
+    expect(r.recordText).toBe(SEED_TEXT);
   });
 });
