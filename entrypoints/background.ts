@@ -19,7 +19,8 @@ import {
 } from '@/lib/messages';
 import { parseSettings, isSiteDisabled, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { toolbarBadgeFor } from '@/lib/toolbar';
-import { storageAdapter } from '@/lib/browser/storage-adapter';
+import { idbStorage } from '@/lib/resolver/idb-storage';
+import { reportStamp } from '@/lib/pith/trust';
 import { testConnection } from '@/lib/pith/connection';
 import { documentUrl, pagePortAllowed, requestAllowed, senderKind } from '@/lib/sender';
 
@@ -41,8 +42,10 @@ export default defineBackground(() => {
     resolverPromise ??= settings().then((s) =>
       createResolver({
         client: createClient({ baseUrls: [s.baseUrl, ...s.mirrors], fetch: (...a) => fetch(...a) }),
-        storage: storageAdapter(browser.storage.local, 'c:'),
+        // The extension origin's IndexedDB: content scripts, which can write storage.local, cannot reach it.
+        storage: idbStorage(indexedDB),
         verify,
+        reportStamp: reportStamp(browser.runtime.getManifest().version),
         now: () => Date.now(),
         maxEntries: s.maxCacheEntries,
       }),
@@ -356,7 +359,21 @@ export default defineBackground(() => {
   }
   browser.permissions.onAdded?.addListener(() => void syncPublisherScript());
   browser.permissions.onRemoved?.addListener(() => void syncPublisherScript());
-  browser.runtime.onInstalled.addListener(() => void syncPublisherScript());
+  browser.runtime.onInstalled.addListener(() => {
+    void syncPublisherScript();
+    void dropLegacyCache();
+  });
+
+  /**
+   * Versions before the IndexedDB cache kept records in storage.local under
+   * `c:`; those entries are never read again (a content script could have
+   * written them), so they go once, on update.
+   */
+  async function dropLegacyCache(): Promise<void> {
+    const all = await browser.storage.local.get(null).catch(() => ({}));
+    const legacy = Object.keys(all).filter((k) => k.startsWith('c:'));
+    if (legacy.length) await browser.storage.local.remove(legacy).catch(() => undefined);
+  }
   browser.runtime.onStartup.addListener(() => void syncPublisherScript());
 });
 

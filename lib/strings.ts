@@ -214,6 +214,8 @@ export const options = {
   cacheStats: (entries: number, bytes?: string) =>
     `${entries} ${entries === 1 ? 'record' : 'records'} cached${bytes ? ` (${bytes})` : ''}.`,
   cacheUnknown: 'Cache size unknown.',
+  cacheUnsaved: (n: number, why?: string) =>
+    `${n} ${n === 1 ? 'record' : 'records'} not saved yet${why ? ` (${why})` : ''}; retrying.`,
   maxCacheEntries: 'Keep at most this many records',
   maxCacheHint: 'Between 50 and 20,000.',
   maxCacheError: 'A whole number between 50 and 20,000.',

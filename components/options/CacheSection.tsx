@@ -15,7 +15,10 @@ export function CacheSection({ api, settings, save }: { api: OptionsApi; setting
   const refresh = async () => {
     const raw = await api.send({ type: 'cache-stats' }).catch(() => undefined);
     const r = CacheStatsSchema.safeParse(raw);
-    setStats(r.success ? O.cacheStats(r.data.entries, r.data.bytes !== undefined ? units.bytes(r.data.bytes) : undefined) : O.cacheUnknown);
+    if (!r.success) return setStats(O.cacheUnknown);
+    const size = O.cacheStats(r.data.entries, r.data.bytes !== undefined ? units.bytes(r.data.bytes) : undefined);
+    // A write the storage refused is said, not hidden: the cache keeps retrying it.
+    setStats(r.data.unsaved ? `${size} ${O.cacheUnsaved(r.data.unsaved, r.data.lastWriteError)}` : size);
   };
   useEffect(() => {
     void refresh();

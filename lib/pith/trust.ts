@@ -101,3 +101,12 @@ function specOf(k: TrustedKey): PinnedKeySpec {
 
 /** The default trust store: Pith's pinned key(s) only. Built (and checked) at load. */
 export const PINNED_TRUST: TrustStore = createTrustStore(PINNED_KEYS);
+
+/**
+ * Names the verifier configuration a cached report was computed under: the
+ * extension's version and every trusted key (id and fingerprint). A cached
+ * report under another stamp is recomputed from its stored text.
+ */
+export function reportStamp(extensionVersion: string, trust: TrustStore = PINNED_TRUST): string {
+  return [extensionVersion, ...trust.keys().map((k) => `${k.keyId}=${k.fingerprintHex}`)].join('|');
+}

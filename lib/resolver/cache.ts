@@ -3,7 +3,8 @@ import { ReportSchema } from '../messages';
 import type { StorageAdapter } from './storage';
 
 /**
- * The lookup cache, on a StorageAdapter (browser.storage.local in the extension).
+ * The lookup cache, on a StorageAdapter (the extension origin's IndexedDB in
+ * the extension, see idb-storage.ts: no content script can write it).
  *
  * - One storage key per paper (`pl:c:<idKey>`), holding the record TEXT as served
  *   (bigint-safe), when and where it was fetched, and the page-independent
@@ -18,11 +19,19 @@ import type { StorageAdapter } from './storage';
  * - LRU: the index maps each key to its last use; writes are batched (one
  *   storage.set per flush) and the least recently used entries above
  *   `maxEntries` are removed.
+ * - Bounded: a record whose text is over `maxEntryBytes` is verified and shown
+ *   but not stored, and the least recently used entries go when the stored
+ *   text passes `maxBytes`: a dishonest server cannot fill the disk.
  * Storage failures (quota, a closing context) never fail a lookup: the cache
- * then just misses.
+ * then just misses. A failed write is kept and retried with backoff, and
+ * counted in stats() (`writeErrors`, `unsaved`), never silently dropped.
  */
 
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
+export const DEFAULT_MAX_ENTRY_BYTES = 256 * 1024;
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** Retries of a failed write back off up to this delay. */
+const MAX_RETRY_DELAY_MS = 30_000;
 export const ENTRY_PREFIX = 'pl:c:';
 export const INDEX_KEY = 'pl:index';
 
@@ -57,7 +66,14 @@ export const EntrySchema = z.discriminatedUnion('kind', [RecordEntrySchema, Nega
 export type CacheEntry = z.infer<typeof EntrySchema>;
 export type RecordEntry = z.infer<typeof RecordEntrySchema>;
 
-const IndexSchema = z.object({ v: z.number(), e: z.record(z.string(), z.number()) });
+/** The LRU index: storage key → [last use, approximate stored size in characters]. */
+const IndexSchema = z.object({ v: z.number(), e: z.record(z.string(), z.tuple([z.number(), z.number()])) });
+type IndexEntry = [lastUsed: number, size: number];
+
+/** What an entry costs in storage, approximately: its record text dominates. */
+function sizeOf(entry: CacheEntry): number {
+  return entry.kind === 'record' ? entry.text.length + 512 : 64;
+}
 
 export interface CacheOptions {
   maxEntries?: number;
@@ -66,6 +82,12 @@ export interface CacheOptions {
   flushDelayMs?: number;
   /** Entries also kept in memory, most recently used (default 256): a page revisited while the worker lives skips the storage read. */
   memoryEntries?: number;
+  /** A record whose text is longer is not stored (default 256 kB). */
+  maxEntryBytes?: number;
+  /** The stored entries' total size bound (default 64 MB); least recently used go first. */
+  maxBytes?: number;
+  /** Injected for tests: how a retry waits. */
+  setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
 export interface CacheStats {
@@ -78,10 +100,17 @@ export interface CacheStats {
   bytes: number;
   oldestFetchedAt?: number;
   newestFetchedAt?: number;
+  /** Writes that failed since the worker started (each is retried). */
+  writeErrors: number;
+  /** Entries waiting to be written (a failed write keeps them here). */
+  unsaved: number;
+  lastWriteError?: string;
+  /** Records not stored because their text is over the per-entry bound. */
+  tooLarge: number;
 }
 
 export class LookupCache {
-  private index: Map<string, number> | undefined;
+  private index: Map<string, IndexEntry> | undefined;
   private loading: Promise<void> | undefined;
   private pending = new Map<string, CacheEntry>();
   /** Parsed entries recently read or written, in use order (oldest first). */
@@ -92,14 +121,24 @@ export class LookupCache {
   private scheduled = false;
   private chain: Promise<void> = Promise.resolve();
   readonly maxEntries: number;
+  readonly maxEntryBytes: number;
+  readonly maxBytes: number;
   private readonly now: () => number;
   private readonly flushDelayMs: number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private writeErrors = 0;
+  private consecutiveFailures = 0;
+  private lastWriteError: string | undefined;
+  private tooLarge = 0;
 
   constructor(private readonly storage: StorageAdapter, opts: CacheOptions = {}) {
     this.maxEntries = Math.max(1, opts.maxEntries ?? 5000);
     this.now = opts.now ?? Date.now;
     this.flushDelayMs = opts.flushDelayMs ?? 200;
     this.memoryEntries = Math.max(0, opts.memoryEntries ?? 256);
+    this.maxEntryBytes = opts.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
+    this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   }
 
   private remember(sk: string, entry: CacheEntry): void {
@@ -113,7 +152,7 @@ export class LookupCache {
     return ENTRY_PREFIX + idKey;
   }
 
-  private async loadIndex(): Promise<Map<string, number>> {
+  private async loadIndex(): Promise<Map<string, IndexEntry>> {
     if (this.index) return this.index;
     if (!this.loading) {
       this.loading = (async () => {
@@ -125,7 +164,7 @@ export class LookupCache {
         }
         const parsed = IndexSchema.safeParse(raw);
         if (parsed.success && parsed.data.v === CACHE_VERSION) {
-          this.index = new Map(Object.entries(parsed.data.e));
+          this.index = new Map(Object.entries(parsed.data.e) as [string, IndexEntry][]);
           return;
         }
         // No index, a corrupted one or another version: drop what the old one knew.
@@ -185,8 +224,9 @@ export class LookupCache {
       } else bad.push(sk);
     }
     const t = this.now();
-    for (const k of out.keys()) {
-      index.set(LookupCache.keyFor(k), t);
+    for (const [k, entry] of out) {
+      const sk = LookupCache.keyFor(k);
+      index.set(sk, [t, index.get(sk)?.[1] ?? sizeOf(entry)]);
       this.indexDirty = true;
     }
     if (bad.length) {
@@ -202,22 +242,43 @@ export class LookupCache {
     return (await this.getMany([idKey])).get(idKey);
   }
 
-  async put(idKey: string, entry: CacheEntry): Promise<void> {
+  /** Stores an entry; false (and nothing stored) when its record text is over `maxEntryBytes`. */
+  async put(idKey: string, entry: CacheEntry): Promise<boolean> {
     const index = await this.loadIndex();
     const sk = LookupCache.keyFor(idKey);
+    if (entry.kind === 'record' && entry.text.length > this.maxEntryBytes) {
+      this.tooLarge++;
+      // An older, smaller entry for the same paper must not outlive the answer that replaced it.
+      if (index.has(sk)) await this.remove([idKey]);
+      return false;
+    }
     this.pending.set(sk, entry);
     this.remember(sk, entry);
-    index.set(sk, this.now());
+    index.set(sk, [this.now(), sizeOf(entry)]);
     this.indexDirty = true;
     this.schedule();
+    return true;
   }
 
+  /** Runs storage operations one after another; a failure is the operation's own to handle. */
   private enqueue(op: () => Promise<unknown>): Promise<void> {
     this.chain = this.chain.then(op).then(
       () => {},
       () => {},
     );
     return this.chain;
+  }
+
+  private recordFailure(e: unknown): void {
+    this.writeErrors++;
+    this.consecutiveFailures++;
+    this.lastWriteError = e instanceof Error ? e.message : String(e);
+  }
+
+  /** After a failed write: try again later, backing off, until storage takes it. */
+  private retryLater(): void {
+    const delay = Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** Math.min(this.consecutiveFailures, 10));
+    this.setTimer(() => void this.flush(), delay);
   }
 
   private schedule(): void {
@@ -232,7 +293,7 @@ export class LookupCache {
     else queueMicrotask(go);
   }
 
-  /** Write batched entries and the index now; evict beyond maxEntries. */
+  /** Write batched entries and the index now; evict beyond maxEntries and maxBytes. */
   async flush(): Promise<void> {
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
@@ -241,25 +302,49 @@ export class LookupCache {
     }
     const index = this.index;
     if (!index || (!this.pending.size && !this.indexDirty)) return this.chain;
-    const evicted: string[] = [];
-    if (index.size > this.maxEntries) {
-      const byAge = [...index.entries()].sort((a, b) => a[1] - b[1]);
-      for (const [k] of byAge.slice(0, index.size - this.maxEntries)) {
-        index.delete(k);
-        this.pending.delete(k);
-        this.recent.delete(k);
-        evicted.push(k);
-      }
-    }
-    const items: Record<string, unknown> = {};
-    for (const [k, v] of this.pending) items[k] = v;
+    const evicted = this.evict(index);
+    const batch = new Map(this.pending);
+    const items: Record<string, unknown> = Object.fromEntries(batch);
     this.pending.clear();
     items[INDEX_KEY] = { v: CACHE_VERSION, e: Object.fromEntries(index) };
     this.indexDirty = false;
     return this.enqueue(async () => {
-      await this.storage.set(items);
-      if (evicted.length) await this.storage.remove(evicted);
+      try {
+        await this.storage.set(items);
+        this.consecutiveFailures = 0;
+      } catch (e) {
+        this.recordFailure(e);
+        // Keep what was not written (unless a newer entry or a removal came meanwhile) and retry.
+        for (const [sk, entry] of batch) if (!this.pending.has(sk) && this.index?.has(sk)) this.pending.set(sk, entry);
+        this.indexDirty = true;
+        this.retryLater();
+        return;
+      }
+      if (evicted.length) {
+        await this.storage.remove(evicted).catch((e: unknown) => {
+          // Entries the index no longer lists are found and removed by clear() and the next migration.
+          this.recordFailure(e);
+        });
+      }
     });
+  }
+
+  /** Least recently used first, until the index is within both bounds. */
+  private evict(index: Map<string, IndexEntry>): string[] {
+    let bytes = 0;
+    for (const [, [, size]] of index) bytes += size;
+    if (index.size <= this.maxEntries && bytes <= this.maxBytes) return [];
+    const evicted: string[] = [];
+    const byAge = [...index.entries()].sort((a, b) => a[1][0] - b[1][0]);
+    for (const [k, [, size]] of byAge) {
+      if (index.size <= this.maxEntries && bytes <= this.maxBytes) break;
+      index.delete(k);
+      this.pending.delete(k);
+      this.recent.delete(k);
+      bytes -= size;
+      evicted.push(k);
+    }
+    return evicted;
   }
 
   async remove(idKeys: readonly string[]): Promise<void> {
@@ -305,7 +390,18 @@ export class LookupCache {
     } catch {
       got = {};
     }
-    const s: CacheStats = { version: CACHE_VERSION, entries: 0, records: 0, notFound: 0, maxEntries: this.maxEntries, bytes: 0 };
+    const s: CacheStats = {
+      version: CACHE_VERSION,
+      entries: 0,
+      records: 0,
+      notFound: 0,
+      maxEntries: this.maxEntries,
+      bytes: 0,
+      writeErrors: this.writeErrors,
+      unsaved: this.pending.size,
+      tooLarge: this.tooLarge,
+    };
+    if (this.lastWriteError !== undefined) s.lastWriteError = this.lastWriteError;
     for (const k of keys) {
       const parsed = EntrySchema.safeParse(got[k]);
       if (!parsed.success) continue;

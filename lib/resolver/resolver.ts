@@ -44,6 +44,9 @@ export interface ResolverOptions {
   reportStamp?: string;
   /** Batched cache write delay (ms); 0 = end of tick. */
   flushDelayMs?: number;
+  /** Cache bounds (see LookupCache): per stored record text, and in all. */
+  maxEntryBytes?: number;
+  maxBytes?: number;
 }
 
 export interface Ttl {
@@ -160,7 +163,13 @@ export function createResolver(opts: ResolverOptions): Resolver {
   const now = opts.now ?? Date.now;
   const ttl: Ttl = { ...DEFAULT_TTL, ...opts.ttl };
   const stamp = `${CACHE_VERSION}:${opts.reportStamp ?? 'default'}`;
-  const cache = new LookupCache(opts.storage, { maxEntries: opts.maxEntries ?? 5000, now, flushDelayMs: opts.flushDelayMs ?? 200 });
+  const cache = new LookupCache(opts.storage, {
+    maxEntries: opts.maxEntries ?? 5000,
+    now,
+    flushDelayMs: opts.flushDelayMs ?? 200,
+    ...(opts.maxEntryBytes !== undefined ? { maxEntryBytes: opts.maxEntryBytes } : {}),
+    ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
+  });
   const concurrency = opts.concurrency ?? 6;
   const limit = createLimit(concurrency);
   const dedup = createDedup<Fetched>();

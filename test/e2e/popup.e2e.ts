@@ -14,7 +14,7 @@ import { startWorld } from './setup';
 const SHOTS = new URL('./__screenshots__/', import.meta.url).pathname;
 const SEED_TITLE = 'A Survey on Efficient Inference for Large Language Models';
 const SEED_NUMBER = 'pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2';
-const CHECKS = ['schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'signature', 'binding'];
+const CHECKS = ['schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'signature', 'binding', 'title'];
 
 let world: World;
 beforeAll(async () => {
@@ -220,7 +220,7 @@ describe('state screens through the mirror’s fault switches', () => {
     const failed = await popup.$$eval('.summary-box li', (els) => els.map((e) => (e as HTMLElement).dataset.check));
     expect(failed).toContain('canonical-hash');
     expect(await popup.textContent('.summary-box')).toContain('Expected');
-    expect(await popup.$$eval('.checks .check', (els) => els.length)).toBe(7);
+    expect(await popup.$$eval('.checks .check', (els) => els.length)).toBe(8);
     expect(await popup.$('.pith-number')).toBeNull();
     await shoot(popup, 'invalid');
     await expectAccessible(popup);

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { storageAdapter } from '../../../lib/browser/storage-adapter';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { idbStorage } from '../../../lib/resolver/idb-storage';
 import { createResolver } from '../../../lib/resolver/resolver';
 import { createClient } from '../../../lib/pith/client';
 import { verify } from '../../../lib/pith/verify';
@@ -14,16 +16,14 @@ const SEED_TEXT = readFileSync(new URL('../../fixtures/records/2404.14294v3.reco
 
 beforeEach(() => fakeBrowser.reset());
 
-describe('storage adapter over browser.storage.local (fake-browser)', () => {
-  test('prefixes keys and never sees other keys', async () => {
-    await fakeBrowser.storage.local.set({ settings: { inlineBadges: false }, 'c:x': 1 });
-    const s = storageAdapter(fakeBrowser.storage.local, 'c:');
+describe('the record cache in IndexedDB (fake-indexeddb)', () => {
+  test('keeps values by key, and lists and removes them', async () => {
+    const s = idbStorage(new IDBFactory(), 'kv-test');
     await s.set({ a: 1, b: { n: 2 } });
     expect(await s.get(['a', 'b', 'missing'])).toEqual({ a: 1, b: { n: 2 } });
-    expect(Object.keys(await s.getAll()).sort()).toEqual(['a', 'b', 'x']);
+    expect(Object.keys(await s.getAll!()).sort()).toEqual(['a', 'b']);
     await s.remove(['a']);
     expect(await s.get(['a'])).toEqual({});
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ inlineBadges: false });
   });
 
   test('the resolver caches through it: the second lookup makes no request, even after a "worker restart"', async () => {
@@ -34,19 +34,21 @@ describe('storage adapter over browser.storage.local (fake-browser)', () => {
       if (url.includes('/api/pith-number/resolve')) return new Response(SEED_TEXT, { status: 200, headers: { 'content-type': 'application/json' } });
       return new Response('not found', { status: 404 });
     };
+    const factory = new IDBFactory();
     const make = () =>
       createResolver({
         client: createClient({ baseUrls: [DEFAULT_BASE_URL], fetch: fetchFake, retries: 0 }),
-        storage: storageAdapter(fakeBrowser.storage.local, 'c:'),
+        storage: idbStorage(factory),
         verify: (t) => verify(t),
         now: () => 1_000_000,
         flushDelayMs: 0,
       });
     const id = { kind: 'arxiv', id: '2404.14294' } as const;
-    const first = await make().lookup(id);
-    expect(first.state).toBe('verified');
+    const first = make();
+    expect((await first.lookup(id)).state).toBe('verified');
+    await first.idle();
     expect(requests).toBe(1);
-    // A new resolver over the same storage stands for a restarted service worker.
+    // A new resolver over the same database stands for a restarted service worker.
     const again = await make().lookup(id, { title: 'A Survey on Efficient Inference for Large Language Models' });
     expect(again.state).toBe('verified');
     expect(requests).toBe(1);
