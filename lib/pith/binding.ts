@@ -1,5 +1,6 @@
 import type { PaperId } from '../ids/types';
 import { CHECK_NAMES, type Check, type VerifyReport } from './report';
+import { asPlainObject } from '../plain-object';
 import { titleCanonSha256 } from './hash';
 
 /**
@@ -24,10 +25,6 @@ export interface BindableAlias {
 export interface PageBinding {
   title?: string;
   id?: PaperId;
-}
-
-function asRecord(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
 function str(v: unknown): string | undefined {
@@ -74,7 +71,7 @@ interface Outcome {
 const ARXIV_DOI_PREFIX = '10.48550/arxiv.';
 
 function bindId(id: PaperId, canon: Record<string, unknown> | undefined, aliases: readonly BindableAlias[], report: VerifyReport, o: Outcome): void {
-  const source = asRecord(canon?.source);
+  const source = asPlainObject(canon?.source);
   const srcId = str(source?.id);
   const srcKind = str(source?.kind);
   const srcVersion = typeof source?.version === 'number' ? source.version : typeof source?.version === 'bigint' ? Number(source.version) : undefined;
@@ -144,14 +141,14 @@ export function bindReport(
   aliases: readonly BindableAlias[] | unknown,
   page: PageBinding,
 ): VerifyReport {
-  const canon = asRecord(canonicalRecord);
-  const aliasList: BindableAlias[] = Array.isArray(aliases) ? (aliases.filter((a) => asRecord(a)) as BindableAlias[]) : [];
+  const canon = asPlainObject(canonicalRecord);
+  const aliasList: BindableAlias[] = Array.isArray(aliases) ? (aliases.filter((a) => asPlainObject(a)) as BindableAlias[]) : [];
   const o: Outcome = { fails: [], passes: [], unconfirmed: [], expected: [], computed: [] };
 
   if (page.id) bindId(page.id, canon, aliasList, report, o);
 
   if (page.title !== undefined && page.title.trim() !== '') {
-    const meta = asRecord(canon?.metadata);
+    const meta = asPlainObject(canon?.metadata);
     const want = str(meta?.title_canon_sha256)?.toLowerCase();
     if (want) {
       const got = titleCanonSha256(page.title);

@@ -75,64 +75,6 @@ export function normalizeBaseUrl(raw: string): string | undefined {
 }
 
 // ---------------------------------------------------------------------------
-// Mirror manifest (/pith-mirrors.json)
-
-const MirrorSchema = z.looseObject({
-  base_url: z.string().max(2048),
-  name: z.string().max(200).optional(),
-  url_patterns: z.union([z.array(z.string().max(2048)).max(64), z.record(z.string(), z.string().max(2048))]).optional(),
-  public_key: z.union([
-    z.string().max(512),
-    z.looseObject({ key_id: z.string().max(200).optional(), public_key_hex: z.string().max(512).optional(), public_key_b64: z.string().max(512).optional() }),
-  ]).optional(),
-});
-const ManifestSchema = z.looseObject({
-  mirrors: z.array(z.unknown()).max(256),
-  public_key: z.unknown().optional(),
-});
-
-export interface MirrorEntry {
-  baseUrl: string;
-  name?: string;
-  urlPatterns?: string[] | Record<string, string>;
-  publicKey?: unknown;
-}
-
-/**
- * Parse `/pith-mirrors.json` (object or JSON text). Mirrors with a base URL that
- * is not https (or http on 127.0.0.1/localhost) or that do not match the
- * shape are dropped; a manifest that is not an object with `mirrors` gives [].
- * Keys listed here are information only: they are never pinned automatically.
- */
-export function parseMirrorManifest(json: unknown): MirrorEntry[] {
-  let value = json;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return [];
-    }
-  }
-  const m = ManifestSchema.safeParse(value);
-  if (!m.success) return [];
-  const out: MirrorEntry[] = [];
-  const seen = new Set<string>();
-  for (const raw of m.data.mirrors) {
-    const e = MirrorSchema.safeParse(raw);
-    if (!e.success) continue;
-    const baseUrl = normalizeBaseUrl(e.data.base_url);
-    if (!baseUrl || seen.has(baseUrl)) continue;
-    seen.add(baseUrl);
-    const entry: MirrorEntry = { baseUrl };
-    if (e.data.name !== undefined) entry.name = e.data.name;
-    if (e.data.url_patterns !== undefined) entry.urlPatterns = e.data.url_patterns;
-    if (e.data.public_key !== undefined) entry.publicKey = e.data.public_key;
-    out.push(entry);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
 
 type Attempt =
   | { kind: 'ok'; text: string; value: Record<string, unknown>; url: string }

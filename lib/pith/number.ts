@@ -3,7 +3,7 @@
  * first 26 of the RFC 4648 base32 encoding of the 32 bytes of `canonical_sha256`.
  * Parsing user-typed Pith Numbers lives in lib/ids/.
  */
-import { base32Encode } from './base32';
+import { base32nopad } from '@scure/base';
 import { hexToBytes } from './hash';
 
 export const PITH_SUFFIX_LENGTH = 26;
@@ -18,7 +18,7 @@ function hashBytes(canonicalSha256Hex: string): Uint8Array {
 
 /** The 26-char suffix (also the URL path segment) for a canonical SHA-256. */
 export function pithSuffix(canonicalSha256Hex: string): string {
-  return base32Encode(hashBytes(canonicalSha256Hex)).slice(0, PITH_SUFFIX_LENGTH);
+  return base32nopad.encode(hashBytes(canonicalSha256Hex)).slice(0, PITH_SUFFIX_LENGTH);
 }
 
 /** `pith:YYYY:<suffix>`; `year` is a 4-digit year (number or string, e.g. submitted_at.slice(0, 4)). */

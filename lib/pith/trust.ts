@@ -3,7 +3,7 @@
  * Keys are given as specs (the shape of keys.json / the mirror manifest); every fingerprint
  * a spec states is recomputed from the raw key, and any disagreement throws.
  */
-import { base32Encode } from './base32';
+import { base32nopad } from '@scure/base';
 import { bytesToHex, hexToBytes, sha256Bytes } from './hash';
 import { PINNED_KEYS } from './pinned-keys';
 
@@ -43,7 +43,7 @@ export function keyFingerprintHex(rawKey: Uint8Array): string {
 
 /** First 26 base32 chars of the whole SHA-256 over the raw public key. */
 export function keyFingerprintB32(rawKey: Uint8Array): string {
-  return base32Encode(sha256Bytes(rawKey)).slice(0, 26);
+  return base32nopad.encode(sha256Bytes(rawKey)).slice(0, 26);
 }
 
 /** Validate a spec and build a TrustedKey; throws on any inconsistency. */

@@ -2,6 +2,7 @@ import { idKey, type PaperId } from '../ids/types';
 import type { LookupResult as MessageLookupResult } from '../messages';
 import type { ClientResult } from '../pith/client';
 import { bindReport } from '../pith/binding';
+import { asPlainObject } from '../plain-object';
 import type { VerifyReport } from '../pith/report';
 import { LookupCache, CACHE_VERSION, type CacheEntry, type CacheStats, type RecordEntry, type BindInfo } from './cache';
 import { createDedup, createLimit } from './limit';
@@ -99,9 +100,6 @@ type Fetched =
   | { kind: 'not-found'; entry: CacheEntry & { kind: 'not-found' } }
   | { kind: 'error'; reason: string };
 
-function asObj(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
@@ -112,10 +110,10 @@ function invalidReport(detail: string): VerifyReport {
 
 /** Pull the display and binding fields out of a record (parsed with JSON.parse: none of them are big numbers). */
 function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headline?: string; summary?: string } {
-  const rec = asObj(parsed);
-  const canon = asObj(rec?.canonical_record);
-  const src = asObj(canon?.source);
-  const meta = asObj(canon?.metadata);
+  const rec = asPlainObject(parsed);
+  const canon = asPlainObject(rec?.canonical_record);
+  const src = asPlainObject(canon?.source);
+  const meta = asPlainObject(canon?.metadata);
   const bind: BindInfo = { dois: [] };
   if (src) {
     const source: NonNullable<BindInfo['source']> = {};
@@ -130,7 +128,7 @@ function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headli
   if (titleSha !== undefined) bind.titleSha = titleSha;
   if (Array.isArray(rec?.aliases)) {
     for (const a of rec.aliases) {
-      const o = asObj(a);
+      const o = asPlainObject(a);
       const v = str(o?.alias_value);
       if (o?.alias_kind === 'doi' && v && v.length <= 512) bind.dois.push(v.toLowerCase());
     }
@@ -138,14 +136,14 @@ function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headli
   const out: { bind: BindInfo; pithNumber?: string; headline?: string; summary?: string } = { bind };
   const pn = str(rec?.pith_number);
   if (pn) out.pithNumber = pn;
-  const paper = asObj(rec?.paper);
-  const snap = asObj(rec?.graph_snapshot);
+  const paper = asPlainObject(rec?.paper);
+  const snap = asPlainObject(rec?.graph_snapshot);
   let headline = str(paper?.headline);
   if (!headline) {
-    const items = asObj(snap?.claims)?.items;
+    const items = asPlainObject(snap?.claims)?.items;
     if (Array.isArray(items)) {
       for (const it of items) {
-        const o = asObj(it);
+        const o = asPlainObject(it);
         if (o?.kind === 'headline' && str(o.text)) {
           headline = str(o.text);
           break;
@@ -154,7 +152,7 @@ function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headli
     }
   }
   if (headline) out.headline = headline.slice(0, 2000);
-  const summary = str(asObj(snap?.verdict)?.one_line_summary);
+  const summary = str(asPlainObject(snap?.verdict)?.one_line_summary);
   if (summary) out.summary = summary.slice(0, 2000);
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * The storage the resolver cache writes to. The background passes
- * `browser.storage.local` (which has exactly this shape); tests and the CLI use
+ * the extension origin's IndexedDB (idb-storage.ts); tests and the CLI use
  * `memoryStorage()`. Values must survive structured cloning / JSON: the cache
  * stores record TEXT, never parsed records with bigints.
  */
@@ -40,19 +40,5 @@ export function memoryStorage(initial: Record<string, unknown> = {}): StorageAda
       for (const [k, v] of data) out[k] = copy(v);
       return out;
     },
-  };
-}
-
-/** Adapt a WebExtension `storage.local` area (browser.storage.local). */
-export function webExtensionStorage(area: {
-  get(keys: string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string[]): Promise<void>;
-}): StorageAdapter {
-  return {
-    get: (keys) => (keys.length ? area.get(keys) : Promise.resolve({})),
-    set: (items) => area.set(items),
-    remove: (keys) => (keys.length ? area.remove(keys) : Promise.resolve()),
-    getAll: () => area.get(null),
   };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient, parseMirrorManifest, parseRetryAfter, normalizeBaseUrl, pithSuffix } from '../../../lib/pith/client';
-import { buildBaseUrls, fetchMirrorManifest } from '../../../lib/resolver/mirrors';
+import { createClient, parseRetryAfter, normalizeBaseUrl, pithSuffix } from '../../../lib/pith/client';
 
 const SUFFIX = '7YXM6JRYOH4O5NBMCHKEPDPSW2';
 const RECORD = { record_type: 'pith_number_record', pith_number: `pith:2024:${SUFFIX}`, canonical_record: {} };
@@ -226,41 +225,6 @@ describe('mirror failover', () => {
   });
 });
 
-describe('mirror manifest', () => {
-  it('parses mirrors and keeps only https or loopback http base URLs', () => {
-    const m = parseMirrorManifest({
-      mirrors: [
-        { base_url: 'https://mirror.example/', url_patterns: ['/pith/{suffix}.json'], public_key: { key_id: 'k', public_key_hex: 'ab' } },
-        { base_url: 'http://mirror.example' },
-        { base_url: 'http://127.0.0.1:8787' },
-        { base_url: 'ftp://x' },
-        { nope: true },
-        { base_url: 'https://mirror.example' },
-      ],
-    });
-    expect(m.map((x) => x.baseUrl)).toEqual(['https://mirror.example', 'http://127.0.0.1:8787']);
-    expect(m[0]!.publicKey).toEqual({ key_id: 'k', public_key_hex: 'ab' });
-    expect(parseMirrorManifest('not json')).toEqual([]);
-    expect(parseMirrorManifest({ mirrors: 'x' })).toEqual([]);
-    expect(parseMirrorManifest(JSON.stringify({ mirrors: [{ base_url: 'https://m.test' }] }))).toEqual([{ baseUrl: 'https://m.test' }]);
-  });
-
-  it('builds the failover list and fetches a manifest', async () => {
-    expect(buildBaseUrls('https://pith.science/', ['https://pith.science', { baseUrl: 'https://m.test' }, 'http://bad.test'])).toEqual(['https://pith.science', 'https://m.test']);
-    const ff = fakeFetch(() => json({ mirrors: [{ base_url: 'https://m.test' }] }));
-    expect(await fetchMirrorManifest('https://pith.test', { fetch: ff.fetch })).toEqual([{ baseUrl: 'https://m.test' }]);
-    expect(ff.calls[0]!.url).toBe('https://pith.test/pith-mirrors.json');
-    const broken = fakeFetch(() => json({}, 500));
-    expect(await fetchMirrorManifest('https://pith.test', { fetch: broken.fetch })).toEqual([]);
-  });
-
-  it('helpers', () => {
-    expect(pithSuffix(`pith:2024:${SUFFIX}`)).toBe(SUFFIX);
-    expect(pithSuffix('pith:7YXM6JRY')).toBe('7YXM6JRY');
-    expect(pithSuffix('garbage')).toBeUndefined();
-    expect(normalizeBaseUrl('https://u:p@x.test')).toBeUndefined();
-  });
-});
 
 describe('client with fake timers (default sleep)', () => {
   it('waits Retry-After on the real clock path and times out through AbortController', async () => {

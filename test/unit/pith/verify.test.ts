@@ -7,7 +7,18 @@ import { pithSuffix } from '../../../lib/pith/number';
 import { PITH_KEY_V1 } from '../../../lib/pith/pinned-keys';
 import { CHECK_NAMES, type CheckName, type VerifyReport } from '../../../lib/pith/report';
 import { createTrustStore } from '../../../lib/pith/trust';
-import { verify, verifyReceiptSignature } from '../../../lib/pith/verify';
+import { verify } from '../../../lib/pith/verify';
+import { checkKey } from '../../../lib/pith/checks/key';
+import { checkSignature } from '../../../lib/pith/checks/signature';
+import { PINNED_TRUST } from '../../../lib/pith/trust';
+
+/** A bare receipt (hash + signature, no record) through the key and signature checks, as verify() runs them. */
+function verifyReceiptSignature(hashHex: string, signatureB64: string, keyId: string) {
+  const receipt = { key_id: keyId, algorithm: 'ed25519', signature_b64: signatureB64 };
+  const key = checkKey(receipt as Parameters<typeof checkKey>[0], PINNED_TRUST);
+  const sig = checkSignature(receipt as Parameters<typeof checkSignature>[0], key.check.outcome, key.key, hashHex);
+  return { valid: sig.outcome === 'pass', outcome: sig.outcome, keyPinned: key.keyPinned === true, fingerprint: key.fingerprint };
+}
 import { generateTestKey, signRecord } from '../../helpers/testkeys';
 
 type Json = Record<string, any>;
