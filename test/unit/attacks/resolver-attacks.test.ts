@@ -187,3 +187,23 @@ describe('what the popup is told about where and what was served', () => {
     expect(r.recordText).toBe(SEED_TEXT);
   });
 });
+
+describe('the built command line (`npx pith-lens`, dist/pith-lens.mjs)', () => {
+  it('prints UNCONFIRMED and exits 6 for the foreign DOI a dishonest resolver vouches for', async () => {
+    const { execFileSync, spawn } = await import('node:child_process');
+    const root = new URL('../../../', import.meta.url).pathname;
+    execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root });
+    mirror.setFault({ answerWith: '2404.14294', extraAliases: [{ alias_kind: 'doi', alias_value: FOREIGN_DOI }] }, FOREIGN_DOI);
+    // Asynchronously: the mirror answers from this process.
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((ok) => {
+        const child = spawn(process.execPath, ['dist/pith-lens.mjs', ...args], { cwd: root });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.on('close', (code) => ok({ code, out }));
+      });
+    const r = await run(['resolve', FOREIGN_DOI, '--base', mirror.url]);
+    expect(r.out).toMatch(/^UNCONFIRMED/);
+    expect(r.code).toBe(6);
+  });
+});
