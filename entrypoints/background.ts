@@ -21,6 +21,8 @@ import { parseSettings, isSiteDisabled, SETTINGS_KEY, type Settings } from '@/li
 import { toolbarBadgeFor } from '@/lib/toolbar';
 import { storageAdapter } from '@/lib/browser/storage-adapter';
 import { testConnection } from '@/lib/pith/connection';
+import { syncSiteScripts } from '@/lib/browser/site-scripts';
+import { createMenu, reportPathFor } from '@/lib/browser/context-menu';
 
 const PUBLISHER_SCRIPT_ID = 'pith-lens-publisher';
 const tabKey = (tabId: number) => `tab:${tabId}`;
@@ -94,6 +96,9 @@ export default defineBackground(() => {
 
   // ---- content scripts: one port per page ----------------------------------
 
+  /** Per page port, the number of its latest page message (see onPage). */
+  const pageGeneration = new WeakMap<Runtime.Port, number>();
+
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'page') return;
     const tabId = port.sender?.tab?.id;
@@ -114,13 +119,19 @@ export default defineBackground(() => {
     const order: string[] = [];
     const byKey = new Map<string, PaperResult>();
     const titles = new Map<string, string>();
+    const mentioned = new Set<string>();
     for (const p of papers) {
       const key = idKey(p.id);
       if (byKey.has(key)) continue;
       order.push(key);
       if (p.title !== undefined) titles.set(key, p.title);
+      if (p.role === 'mentioned') mentioned.add(key);
       byKey.set(key, { key, id: p.id, state: 'pending' });
     }
+    // A page that adds papers later (lib/sites) sends its whole list again on the same port: only the latest message writes the tab.
+    const generation = (pageGeneration.get(port) ?? 0) + 1;
+    pageGeneration.set(port, generation);
+    const latest = () => pageGeneration.get(port) === generation;
     let connected = true;
     const gone = new AbortController();
     port.onDisconnect.addListener(() => {
@@ -129,13 +140,17 @@ export default defineBackground(() => {
       gone.abort();
     });
 
-    const withTitle = (x: PaperResult): PaperResult => (titles.has(x.key) ? { ...x, title: titles.get(x.key) } : x);
+    const withTitle = (x: PaperResult): PaperResult => {
+      const out = titles.has(x.key) ? { ...x, title: titles.get(x.key) } : x;
+      return mentioned.has(x.key) ? { ...out, role: 'mentioned' } : out;
+    };
     const snapshot = (): TabState => ({ tabId, url, kind, papers: order.map((k) => withTitle(byKey.get(k)!)) });
+    const writeLatest = () => (latest() ? writeTab(snapshot()) : Promise.resolve());
     // Not awaited, and not before the lookups start: the page's answers do not
     // wait for storage.session and the toolbar, and the cache read is in flight
     // while 2,000 pending results are serialised (≈40 ms). The snapshot is taken
     // when the write is made, so a later write never carries older state.
-    setTimeout(() => void writeTab(snapshot()), 0);
+    setTimeout(() => void writeLatest(), 0);
 
     // Answers stream back in batches: the cached ones, which arrive together,
     // in one message at once; network answers one message per 16 ms. The tab
@@ -153,11 +168,12 @@ export default defineBackground(() => {
       outbox = [];
       if (final || Date.now() - lastTabWrite >= TAB_WRITE_INTERVAL_MS) {
         lastTabWrite = Date.now();
-        void writeTab(snapshot());
+        void writeLatest();
       }
     };
     await r.lookupMany(
-      papers.map((p) => ({ id: p.id, title: p.title })),
+      // Mentioned papers wait for the popup to list them (politeness: look up what the reader sees).
+      papers.filter((p) => p.role !== 'mentioned').map((p) => ({ id: p.id, title: p.title })),
       (result) => {
         const summary = toPaperResult(result);
         byKey.set(summary.key, summary);
@@ -230,7 +246,7 @@ export default defineBackground(() => {
    * network and hold up the tab's picker).
    */
   function popupPaper(tab: TabState, key: string | undefined): PaperResult | undefined {
-    const p = (key !== undefined ? tab.papers.find((x) => x.key === key) : undefined) ?? tab.papers[0];
+    const p = (key !== undefined ? tab.papers.find((x) => x.key === key) : undefined) ?? tab.papers.find((x) => x.role !== 'mentioned');
     return p && p.state !== 'pending' && p.state !== 'error' ? p : undefined;
   }
 
@@ -291,6 +307,26 @@ export default defineBackground(() => {
   browser.permissions.onRemoved?.addListener(() => void syncPublisherScript());
   browser.runtime.onInstalled.addListener(() => void syncPublisherScript());
   browser.runtime.onStartup.addListener(() => void syncPublisherScript());
+
+  // ---- sites (lib/sites): one registration per site whose permission is held --
+
+  // One sync at a time: two overlapping runs would register the same id twice.
+  let siteSync = Promise.resolve();
+  const syncSites = () => {
+    siteSync = siteSync.then(() => syncSiteScripts(browser.scripting, browser.permissions)).then(() => undefined, () => undefined);
+  };
+  browser.permissions.onAdded?.addListener(syncSites);
+  browser.permissions.onRemoved?.addListener(syncSites);
+  browser.runtime.onInstalled.addListener(syncSites);
+  browser.runtime.onStartup.addListener(syncSites);
+
+  // ---- "Look up in Pith Lens" on links and selections -----------------------
+
+  browser.runtime.onInstalled.addListener(() => void createMenu(browser.contextMenus).catch(() => undefined));
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const path = reportPathFor(info, tab?.id);
+    if (path) void browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html'), ...(tab?.id !== undefined && tab.id >= 0 ? { openerTabId: tab.id } : {}) });
+  });
 });
 
 function hostOf(url: string): string {
