@@ -1,6 +1,7 @@
 import { popup as P } from '../../lib/strings';
 import { recordJson, type PithNumberView } from '../../lib/view-model';
 import { CopyButton } from '../common/CopyButton';
+import { bibtexFor, markdownLinkFor } from '../../lib/cite';
 
 interface Props {
   number?: PithNumberView;
@@ -9,7 +10,7 @@ interface Props {
   copy?: (t: string) => Promise<void>;
 }
 
-/** Open on pith.science, copy the number / LaTeX / JSON, re-verify now. */
+/** Open on pith.science, copy the number / LaTeX / BibTeX / Markdown link / JSON, re-verify now. */
 export function ActionsBar({ number, record, onReverify, copy }: Props) {
   return (
     <section class="actions" aria-label={P.actionsHeading}>
@@ -20,6 +21,8 @@ export function ActionsBar({ number, record, onReverify, copy }: Props) {
       )}
       {number && <CopyButton text={number.full} label={P.copyNumber} what="Pith Number" copy={copy} />}
       {number && <CopyButton text={number.latex} label={P.copyLatex} what="LaTeX" copy={copy} />}
+      {number && <CopyButton text={bibtexFor(record, number)} label="Copy BibTeX" what="BibTeX" copy={copy} />}
+      {number && <CopyButton text={markdownLinkFor(record, number)} label="Copy Markdown link" what="Markdown link" copy={copy} />}
       {record !== undefined && <CopyButton text={recordJson(record)} label={P.copyJson} what="record JSON" copy={copy} />}
       {onReverify && (
         <button type="button" class="btn" onClick={onReverify}>

@@ -20,6 +20,13 @@ export interface PopupApi {
   openOptions(): void;
   copy?(text: string): Promise<void>;
   now(): number;
+  /** `?q=` when "Look up in Pith Lens" (context menu) opened this view: a link or selected text. */
+  initialQuery?: string;
+  /** The tab's address, when the browser shows it to us (activeTab): for the site consent button. */
+  tabUrl?(tabId: number): Promise<string | undefined>;
+  hasOrigins?(origins: string[]): Promise<boolean>;
+  /** Must be called synchronously from a click handler. */
+  requestOrigins?(origins: string[]): Promise<boolean>;
 }
 
 export type TabAnswer = { ok: true; tab: TabState; result?: LookupResult } | { ok: false; reason: string };

@@ -16,6 +16,7 @@ async function tabId(): Promise<number | undefined> {
 }
 
 const key = new URLSearchParams(location.search).get('key');
+const query = new URLSearchParams(location.search).get('q');
 
 const api: PopupApi = {
   send: (message) => browser.runtime.sendMessage(message),
@@ -26,6 +27,10 @@ const api: PopupApi = {
   openOptions: () => void browser.runtime.openOptionsPage(),
   copy: copyText,
   now: () => Date.now(),
+  ...(query !== null ? { initialQuery: query } : {}),
+  tabUrl: async (id) => (await browser.tabs.get(id)).url,
+  hasOrigins: (origins) => browser.permissions.contains({ origins }),
+  requestOrigins: (origins) => browser.permissions.request({ origins }),
 };
 
 // Ask for the tab (and its paper's result) before mounting, so the answer is on its way meanwhile.
