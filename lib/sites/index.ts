@@ -74,11 +74,15 @@ export function collect(adapter: SiteAdapter, doc: Document, url: string, opts: 
 }
 
 /**
- * The CLI's and the tests' reading of a whole saved page. arXiv's own pages
- * read as the arXiv content script reads them (every paper its own, nothing
- * mentioned); other pages through their adapter and `collect`.
+ * The CLI's and the tests' reading of a whole saved page, as the extension
+ * reads it: a site's page through its adapter; arXiv's own pages as the
+ * arXiv content script reads them (every paper its own, nothing mentioned);
+ * any other page through the any-page adapter.
  */
 export function readPage(doc: Document, url: string): PageRead | null {
+  // A site first: ar5iv is on an arXiv host, but it is a site of its own.
+  const site = siteFor(url);
+  if (site) return collect(site, doc, url);
   const arxiv = detectArxivDocument(doc, url);
   if (arxiv) {
     const papers = arxiv.papers.map((p): SitePaper => (p.anchor ? { id: p.id, role: 'about', anchor: p.anchor } : { id: p.id, role: 'about' }));
