@@ -2,6 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { SITES, type SiteAdapter } from '../../lib/sites';
 import type { OptionsApi } from './api';
 
+/** On while any of the site's origins is held (as the background decides: lib/browser/site-scripts.ts). */
+async function anyHeld(api: OptionsApi, site: SiteAdapter): Promise<boolean> {
+  for (const o of site.origins) if (await api.hasOrigins([o]).catch(() => false)) return true;
+  return false;
+}
+
 /**
  * One switch per supported site (Google Scholar, Semantic Scholar, Hugging
  * Face, alphaXiv, ar5iv): on asks for the site's host permission (inside the
@@ -13,7 +19,7 @@ export function SitesSection({ api }: { api: OptionsApi }) {
   const [status, setStatus] = useState('');
   useEffect(() => {
     void (async () => {
-      const entries = await Promise.all(SITES.map(async (s) => [s.key, await api.hasOrigins([...s.origins]).catch(() => false)] as const));
+      const entries = await Promise.all(SITES.map(async (s) => [s.key, await anyHeld(api, s)] as const));
       setHeld(Object.fromEntries(entries));
     })();
   }, [api]);
@@ -25,7 +31,7 @@ export function SitesSection({ api }: { api: OptionsApi }) {
     void change
       .catch(() => false)
       .then(async () => {
-        const now = await api.hasOrigins([...site.origins]).catch(() => false);
+        const now = await anyHeld(api, site);
         box.checked = now;
         setHeld((h) => ({ ...h, [site.key]: now }));
         setStatus(on === now ? (now ? `Badges on ${site.name}: on.` : `Badges on ${site.name}: off.`) : on ? `${site.name} was not allowed.` : `${site.name} is still allowed (the all-sites permission of "Detect papers on other sites" covers it).`);

@@ -23,6 +23,19 @@ export interface PermissionsApi {
 
 export const scriptIdFor = (site: SiteAdapter) => `${SITE_SCRIPT_PREFIX}${site.key}`;
 
+/**
+ * A site is on while any of its origins is held (Scholar lists 25 country
+ * domains; a reader who allowed scholar.google.com only has it on there).
+ * The script is registered for all its match patterns: the browser injects
+ * it only where the permission is held.
+ */
+export async function siteGranted(permissions: PermissionsApi, site: SiteAdapter): Promise<boolean> {
+  for (const origin of site.origins) {
+    if (await permissions.contains({ origins: [origin] }).catch(() => false)) return true;
+  }
+  return false;
+}
+
 /** Brings the registrations in line with the permissions held; returns the keys of the sites now registered. */
 export async function syncSiteScripts(scripting: ScriptingApi, permissions: PermissionsApi, sites: readonly SiteAdapter[] = SITES): Promise<string[]> {
   const ids = sites.map(scriptIdFor);
@@ -30,7 +43,7 @@ export async function syncSiteScripts(scripting: ScriptingApi, permissions: Perm
   const on: string[] = [];
   for (const site of sites) {
     const id = scriptIdFor(site);
-    const granted = await permissions.contains({ origins: [...site.origins] }).catch(() => false);
+    const granted = await siteGranted(permissions, site);
     if (granted) on.push(site.key);
     if (granted && !existing.has(id)) {
       await scripting.registerContentScripts([{ id, matches: [...site.matches], js: [PAGES_SCRIPT], runAt: 'document_idle' }]);
