@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { SITES } from './lib/sites';
 
 // The resolver's default origin. Other resolvers and mirrors are opt-in at run
 // time through optional host permissions, so the install prompt asks for only this.
@@ -35,10 +36,19 @@ export default defineConfig({
     description: 'See and verify the Pith Number, claims and signature of the paper you are reading — checked locally in your browser.',
     // unlimitedStorage: the record cache (up to 5,000 records of ~5 kB each) outgrows
     // storage.local's 10 MB quota on big listings; it shows no install warning.
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
+    // contextMenus ("Look up in Pith Lens" on links and selections) shows no install warning in Chrome or Firefox.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: [PITH_ORIGIN, 'https://www.pith.science/*'],
-    optional_host_permissions: ['*://*/*'],
+    // Every site of lib/sites is asked for when the reader enables it (popup button, options switch);
+    // '*://*/*' already covers them, listing them says which sites the extension may ask for.
+    optional_host_permissions: ['*://*/*', ...new Set(SITES.flatMap((s) => s.origins))],
     action: { default_title: 'Pith Lens' },
+    // Opens the popup ("L" for Lens). Chromium refuses Alt+Shift+P for an extension (it keeps it),
+    // so that key would silently go unassigned: test/e2e/sites.e2e.ts checks the browser kept this one.
+    // Firefox has no Alt+Shift+L shortcut of its own.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Pith Lens for this page' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

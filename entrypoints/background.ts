@@ -23,6 +23,8 @@ import { idbStorage } from '@/lib/resolver/idb-storage';
 import { reportStamp } from '@/lib/pith/trust';
 import { testConnection } from '@/lib/pith/connection';
 import { documentUrl, pagePortAllowed, requestAllowed, senderKind } from '@/lib/sender';
+import { syncSiteScripts } from '@/lib/browser/site-scripts';
+import { createMenu, reportPathFor } from '@/lib/browser/context-menu';
 
 const PUBLISHER_SCRIPT_ID = 'pith-lens-publisher';
 const tabKey = (tabId: number) => `tab:${tabId}`;
@@ -135,6 +137,9 @@ export default defineBackground(() => {
   // ---- content scripts: one port per page ----------------------------------
 
   let docCounter = 0;
+  /** Per page port, the number of its latest page message (see onPage). */
+  const pageGeneration = new WeakMap<Runtime.Port, number>();
+
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'page') return;
     const sender = port.sender;
@@ -166,13 +171,19 @@ export default defineBackground(() => {
     const order: string[] = [];
     const byKey = new Map<string, PaperResult>();
     const titles = new Map<string, string>();
+    const mentioned = new Set<string>();
     for (const p of papers) {
       const key = idKey(p.id);
       if (byKey.has(key)) continue;
       order.push(key);
       if (p.title !== undefined) titles.set(key, p.title);
+      if (p.role === 'mentioned') mentioned.add(key);
       byKey.set(key, { key, id: p.id, state: 'pending' });
     }
+    // A page that adds papers later (lib/sites) sends its whole list again on the same port: only the latest message writes the tab.
+    const generation = (pageGeneration.get(port) ?? 0) + 1;
+    pageGeneration.set(port, generation);
+    const latest = () => pageGeneration.get(port) === generation;
     let connected = true;
     const gone = new AbortController();
     port.onDisconnect.addListener(() => {
@@ -181,9 +192,13 @@ export default defineBackground(() => {
       gone.abort();
     });
 
-    const withTitle = (x: PaperResult): PaperResult => (titles.has(x.key) ? { ...x, title: titles.get(x.key) } : x);
+    const withTitle = (x: PaperResult): PaperResult => {
+      const out = titles.has(x.key) ? { ...x, title: titles.get(x.key) } : x;
+      return mentioned.has(x.key) ? { ...out, role: 'mentioned' } : out;
+    };
     const snapshot = (): TabState => ({ tabId, url, doc, kind, papers: order.map((k) => withTitle(byKey.get(k)!)) });
-    const live = () => connected;
+    // Only while the page is connected, and only its latest message's papers.
+    const live = () => connected && latest();
     // Not awaited, and not before the lookups start: the page's answers do not
     // wait for storage.session and the toolbar, and the cache read is in flight
     // while 2,000 pending results are serialised (≈40 ms). The snapshot is taken
@@ -210,7 +225,8 @@ export default defineBackground(() => {
       }
     };
     await r.lookupMany(
-      papers.map((p) => ({ id: p.id, title: p.title })),
+      // Mentioned papers wait for the popup to list them (politeness: look up what the reader sees).
+      papers.filter((p) => p.role !== 'mentioned').map((p) => ({ id: p.id, title: p.title })),
       (result) => {
         const summary = toPaperResult(result);
         byKey.set(summary.key, summary);
@@ -296,7 +312,7 @@ export default defineBackground(() => {
    * network and hold up the tab's picker).
    */
   function popupPaper(tab: TabState, key: string | undefined): PaperResult | undefined {
-    const p = (key !== undefined ? tab.papers.find((x) => x.key === key) : undefined) ?? tab.papers[0];
+    const p = (key !== undefined ? tab.papers.find((x) => x.key === key) : undefined) ?? tab.papers.find((x) => x.role !== 'mentioned');
     return p && p.state !== 'pending' && p.state !== 'error' ? p : undefined;
   }
 
@@ -375,6 +391,26 @@ export default defineBackground(() => {
     if (legacy.length) await browser.storage.local.remove(legacy).catch(() => undefined);
   }
   browser.runtime.onStartup.addListener(() => void syncPublisherScript());
+
+  // ---- sites (lib/sites): one registration per site whose permission is held --
+
+  // One sync at a time: two overlapping runs would register the same id twice.
+  let siteSync = Promise.resolve();
+  const syncSites = () => {
+    siteSync = siteSync.then(() => syncSiteScripts(browser.scripting, browser.permissions)).then(() => undefined, () => undefined);
+  };
+  browser.permissions.onAdded?.addListener(syncSites);
+  browser.permissions.onRemoved?.addListener(syncSites);
+  browser.runtime.onInstalled.addListener(syncSites);
+  browser.runtime.onStartup.addListener(syncSites);
+
+  // ---- "Look up in Pith Lens" on links and selections -----------------------
+
+  browser.runtime.onInstalled.addListener(() => void createMenu(browser.contextMenus).catch(() => undefined));
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const path = reportPathFor(info, tab?.id);
+    if (path) void browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html'), ...(tab?.id !== undefined && tab.id >= 0 ? { openerTabId: tab.id } : {}) });
+  });
 });
 
 function hostOf(url: string): string {

@@ -2,7 +2,7 @@
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { CliIo } from './cli';
-import { detectFromDocument } from './ids/index';
+import { readPage } from './sites';
 
 /** Reads at most maxBytes; a larger input is refused without reading it all. */
 export function readBounded(path: string, maxBytes: number): string {
@@ -56,5 +56,6 @@ export const nodeIo: CliIo = {
   readInput: async (path, max) => readBounded(path, max),
   fetch: (...args) => fetch(...args),
   parseHtml: (html) => parseHTML(html).document as unknown as Document,
-  detectFromDocument,
+  // The extension's own reading: arXiv pages as the arXiv script reads them, other sites through lib/sites.
+  detectFromDocument: (doc, url) => readPage(doc, url) ?? { papers: [] },
 };

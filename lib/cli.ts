@@ -35,7 +35,8 @@ export interface CliIo {
   fetch: typeof fetch;
   /** Parses HTML into a Document (linkedom in Node). */
   parseHtml(html: string, url: string): Document;
-  detectFromDocument?: (doc: Document, url: string) => { papers: { id: PaperId }[] };
+  /** A saved page's papers, as the extension reads it (lib/sites readPage): `role` says about or mentioned. */
+  detectFromDocument?: (doc: Document, url: string) => { papers: { id: PaperId; role?: 'about' | 'mentioned' }[] };
 }
 
 class UsageError extends Error {}
@@ -44,7 +45,9 @@ const USAGE = `Usage:
   pith-lens verify FILE|- [--json] [--title "..."] [--arxiv ID]
   pith-lens number HASH --year YYYY
   pith-lens ids INPUT            (a URL or typed text)
-  pith-lens ids --html FILE --url URL
+  pith-lens ids --html FILE --url URL   (a saved page: arXiv, Google Scholar, Semantic Scholar,
+                                   Hugging Face, alphaXiv, ar5iv or any page; each paper in page
+                                   order, "role": "about" or "mentioned")
   pith-lens resolve ID [--base URL] [--json] [--title "..."]
 
 Exit codes: 0 verified, 3 unsigned, 1 invalid or mismatch, 2 unreadable input or usage,
@@ -144,12 +147,13 @@ async function cmdIds(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: { html: { type: 'string' }, url: { type: 'string' } },
   });
-  let ids: PaperId[];
+  let ids: (PaperId | (PaperId & { role: 'about' | 'mentioned' }))[];
   if (values.html !== undefined) {
     if (values.url === undefined) throw new UsageError('ids --html FILE needs --url URL (the page\'s address)');
     if (!io.detectFromDocument) throw new UsageError('HTML detection is not available here');
     const html = await io.readInput(values.html, MAX_INPUT_BYTES * 4);
-    ids = io.detectFromDocument(io.parseHtml(html, values.url), values.url).papers.map((p) => p.id);
+    // In page order; each marked `about` (the page's paper, or a row of a list) or `mentioned` (a reference).
+    ids = io.detectFromDocument(io.parseHtml(html, values.url), values.url).papers.map((p) => (p.role ? { ...p.id, role: p.role } : p.id));
   } else {
     if (positionals.length === 0) throw new UsageError('ids takes a URL or text');
     ids = detectFromText(positionals.join(' '));

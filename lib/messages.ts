@@ -31,9 +31,19 @@ export const ReportSchema = z.object({
   versionNote: z.optional(z.string()),
 });
 
+/**
+ * How a paper stands to its page (lib/sites/types.ts): absent or `about`, a
+ * paper of the page (its one paper, or a row of a list); `mentioned`, a paper
+ * a one-paper page links to (a reference). Mentioned papers are not looked up
+ * with the page and never set the toolbar badge; the popup lists them under
+ * "Also on this page" and looks up the ones it shows.
+ */
+export const PaperRoleSchema = z.enum(['about', 'mentioned']);
+
 /** One paper on a page, as the content script found it. */
 export const PagePaperSchema = z.object({
   id: PaperIdSchema,
+  role: z.optional(PaperRoleSchema),
   /** The page's own title for this paper (citation_title or the row's title), for the binding check. */
   title: z.optional(z.string().check(z.maxLength(2000))),
 });
@@ -54,6 +64,8 @@ export const PaperResultSchema = z.object({
   fetchedAt: z.optional(z.number()),
   /** The page's own title for this paper, as the content script sent it (kept in the tab state for the popup's binding). */
   title: z.optional(z.string().check(z.maxLength(2000))),
+  /** `mentioned` in the tab state for papers the page only links to (PagePaperSchema.role). */
+  role: z.optional(PaperRoleSchema),
 });
 export type PaperResult = z.infer<typeof PaperResultSchema>;
 

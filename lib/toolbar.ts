@@ -19,7 +19,9 @@ const ORDER: State[] = ['verified', 'unsigned', 'mismatch', 'invalid', 'not-foun
  * listing): how many have a Pith record, red if any is invalid, and the
  * per-state counts in the tooltip.
  */
-export function toolbarBadgeFor(results: PaperResult[]): ToolbarBadge {
+export function toolbarBadgeFor(all: PaperResult[]): ToolbarBadge {
+  // Papers a one-paper page only mentions (its references) are not the page's: they never count.
+  const results = all.filter((r) => r.role !== 'mentioned');
   if (results.length === 0) return { text: '', color: STATE_STYLE.pending.color, title: 'Pith Lens: no paper found on this page', icon: PLAIN_ICON };
   if (results.length === 1) {
     const r = results[0]!;

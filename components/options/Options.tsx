@@ -7,6 +7,7 @@ import { CacheSection } from './CacheSection';
 import { PagesSection } from './PagesSection';
 import { PinnedKeys } from './PinnedKeys';
 import { ResolverSection } from './ResolverSection';
+import { SitesSection } from './SitesSection';
 
 /** parseSettings, but a stored value that makes it throw (a baseUrl that is no URL) means defaults. */
 function safeSettings(raw: unknown): Settings {
@@ -63,6 +64,7 @@ export function Options({ api }: { api: OptionsApi }) {
           <ResolverSection api={api} settings={settings} save={save} />
           <PagesSection api={api} settings={settings} save={save} allSitesHeld={allSites} onAllSites={setAllSites} />
           <CacheSection api={api} settings={settings} save={save} />
+          <SitesSection api={api} />
           <PinnedKeys />
         </>
       )}

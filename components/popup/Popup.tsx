@@ -2,11 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { idKey, type PaperId } from '../../lib/ids/types';
 import { describeId } from '../../lib/ids/util';
-import type { LookupResult, TabState } from '../../lib/messages';
+import { detectFromText } from '../../lib/ids/index';
+import type { LookupResult, PaperResult, TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
 import { addRecent, parseRecent, resultLabel, type RecentLookup } from '../../lib/view-model';
 import { fetchLookup, loadFirst, type FirstLoad, type PopupApi } from './api';
+import { AlsoOnPage } from './AlsoOnPage';
 import { LookupBox } from './LookupBox';
+import { SiteConsent } from './SiteConsent';
 import { PaperPicker } from './PaperPicker';
 import { RecentLookups } from './RecentLookups';
 import { LoadingScreen, ResultScreen } from './StateScreens';
@@ -16,6 +19,9 @@ type TabLoad = { status: 'loading' } | { status: 'ready'; tab: TabState; problem
 /** Polls a lookup the background still has in flight, this often, this many times. */
 const PENDING_POLL_MS = 600;
 const PENDING_POLLS = 20;
+
+/** The page's own papers (a mentioned paper, a reference of a one-paper page, is never one). */
+const ownPapers = (tab: TabState): PaperResult[] => tab.papers.filter((p) => p.role !== 'mentioned');
 
 /**
  * The popup: the active tab's papers (a picker on listings), the result for
@@ -28,6 +34,9 @@ export function Popup({ api, first }: { api: PopupApi; first?: Promise<FirstLoad
   const [typed, setTyped] = useState<PaperId | undefined>();
   const [results, setResults] = useState<Record<string, LookupResult | 'loading'>>({});
   const [recent, setRecent] = useState<RecentLookup[]>([]);
+  // "Look up in Pith Lens" (context menu): the link or text it was opened with, when it held no id.
+  const [queryNote, setQueryNote] = useState<string | undefined>();
+  const [tabUrl, setTabUrl] = useState<string | undefined>();
   // The latest list, for lookups that finish after another one updated it.
   const recentRef = useRef<RecentLookup[]>([]);
   // The page's own title for each of the tab's papers, so lookups bind to the page as the badge did.
@@ -68,9 +77,20 @@ export function Popup({ api, first }: { api: PopupApi; first?: Promise<FirstLoad
       if (!alive.current) return;
       for (const p of tab.papers) if (p.title !== undefined) titles.current.set(p.key, p.title);
       setTab(problem === undefined ? { status: 'ready', tab } : { status: 'ready', tab, problem });
-      const wanted = api.initialKey ? tab.papers.findIndex((p) => p.key === api.initialKey) : -1;
+      if (tab.tabId >= 0) void api.tabUrl?.().then(setTabUrl, () => undefined);
+      if (api.initialQuery !== undefined) {
+        const asked = detectFromText(api.initialQuery)[0];
+        if (asked) {
+          setTyped(asked);
+          void lookup(asked);
+          return;
+        }
+        setQueryNote(api.initialQuery);
+      }
+      const own = ownPapers(tab);
+      const wanted = api.initialKey ? own.findIndex((p) => p.key === api.initialKey) : -1;
       if (wanted > 0) setPicked(wanted);
-      const paper = tab.papers[Math.max(wanted, 0)];
+      const paper = own[Math.max(wanted, 0)];
       if (!paper) return;
       const key = idKey(paper.id);
       // The background sent this paper's result along with the tab: no second round trip.
@@ -81,7 +101,7 @@ export function Popup({ api, first }: { api: PopupApi; first?: Promise<FirstLoad
 
   const pick = (i: number) => {
     setPicked(i);
-    const p = tab.status === 'ready' ? tab.tab.papers[i] : undefined;
+    const p = tab.status === 'ready' ? ownPapers(tab.tab)[i] : undefined;
     if (p && !results[idKey(p.id)]) void lookup(p.id);
   };
 
@@ -103,14 +123,27 @@ export function Popup({ api, first }: { api: PopupApi; first?: Promise<FirstLoad
     );
   }
 
-  const papers = tab.tab.papers;
+  const papers = ownPapers(tab.tab);
+  const mentions = tab.tab.papers.filter((p) => p.role === 'mentioned');
   const tabPaper = papers[Math.min(picked, papers.length - 1)];
   const current = typed ?? tabPaper?.id;
   const res = current ? results[idKey(current)] : undefined;
   const onPage = papers.length > 0;
+  const showMention = (id: PaperId) => {
+    setTyped(id);
+    if (!results[idKey(id)]) void lookup(id);
+  };
 
   return (
     <Shell api={api}>
+      {tabUrl && api.hasOrigins && api.requestOrigins && <SiteConsent url={tabUrl} hasOrigins={api.hasOrigins} requestOrigins={api.requestOrigins} />}
+      {queryNote !== undefined && (
+        <p class="note query-note" role="alert" data-query-note>
+          {queryNote.trim() === ''
+            ? 'Nothing to look up: the link or selection was empty.'
+            : `No arXiv id, DOI or Pith Number in “${queryNote.length > 200 ? `${queryNote.slice(0, 199)}…` : queryNote}”. Type one below.`}
+        </p>
+      )}
       {typed && onPage && (
         <p class="back">
           <button type="button" class="btn btn-link" onClick={() => setTyped(undefined)}>
@@ -143,6 +176,7 @@ export function Popup({ api, first }: { api: PopupApi; first?: Promise<FirstLoad
           {res !== 'loading' && res?.state === 'not-found' && <RecentLookups items={recent} onPick={onTyped} />}
         </div>
       )}
+      {!typed && mentions.length > 0 && <AlsoOnPage papers={mentions} results={results} lookup={(id) => void lookup(id)} onOpen={showMention} />}
     </Shell>
   );
 }

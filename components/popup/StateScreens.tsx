@@ -65,7 +65,7 @@ function RecordBody({ result, onReverify, copy, panelOpen, claims = true }: Omit
     <>
       {result.record !== undefined && <PaperHeader record={result.record} report={result.report} />}
       {number && <PithNumberBlock number={number} copy={copy} />}
-      <ActionsBar number={number} record={result.record} recordText={result.recordText} onReverify={onReverify} copy={copy} />
+      <ActionsBar number={number} record={result.record} recordText={result.recordText} report={result.report} onReverify={onReverify} copy={copy} />
       {claims && result.record !== undefined && <ClaimsPanel record={result.record} />}
       <VerificationPanel result={result} open={panelOpen} />
     </>
@@ -122,7 +122,7 @@ export function InvalidScreen(props: ScreenProps) {
       <CheckSummary heading={P.whatFailed} rows={failedChecks(result.report)} />
       {result.record !== undefined && <PaperHeader record={result.record} report={result.report} />}
       {/* No Pith Number to copy or open and no claims: nothing in a failed record is vouched for. */}
-      <ActionsBar record={result.record} recordText={result.recordText} onReverify={onReverify} copy={copy} />
+      <ActionsBar record={result.record} recordText={result.recordText} report={result.report} onReverify={onReverify} copy={copy} />
       <VerificationPanel result={result} open />
     </div>
   );

@@ -22,6 +22,11 @@ export interface PopupApi {
   openOptions(): void;
   copy?(text: string): Promise<void>;
   now(): number;
+  /** `?q=` when "Look up in Pith Lens" (context menu) opened this view: a link or selected text. */
+  initialQuery?: string;
+  hasOrigins?(origins: string[]): Promise<boolean>;
+  /** Must be called synchronously from a click handler. */
+  requestOrigins?(origins: string[]): Promise<boolean>;
 }
 
 export type TabAnswer = { ok: true; tab: TabState; result?: LookupResult } | { ok: false; reason: string };

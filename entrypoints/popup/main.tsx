@@ -28,6 +28,7 @@ async function tabUrl(): Promise<string | undefined> {
 }
 
 const key = params.get('key');
+const query = params.get('q');
 
 const api: PopupApi = {
   send: (message) => browser.runtime.sendMessage(message),
@@ -39,6 +40,9 @@ const api: PopupApi = {
   openOptions: () => void browser.runtime.openOptionsPage(),
   copy: copyText,
   now: () => Date.now(),
+  ...(query !== null ? { initialQuery: query } : {}),
+  hasOrigins: (origins) => browser.permissions.contains({ origins }),
+  requestOrigins: (origins) => browser.permissions.request({ origins }),
 };
 
 // Ask for the tab (and its paper's result) before mounting, so the answer is on its way meanwhile.

@@ -1,5 +1,6 @@
 /// <reference types="chrome" />
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startMirror, type Mirror, type MirrorOptions } from '../mirror/server';
 import { EXTENSION_DIR, launchWithExtension, type Launched } from './browser';
 import { copyBuild } from './build-copy';
@@ -18,6 +19,13 @@ export function mirrorHosts(mirror: Mirror): Record<string, number> {
     'www.arxiv.org': mirror.port,
     'export.arxiv.org': mirror.port,
     'publisher.example': mirror.port,
+    // The sites of lib/sites, each served from test/fixtures/pages/<host>/.
+    'scholar.google.com': mirror.port,
+    'www.semanticscholar.org': mirror.port,
+    'huggingface.co': mirror.port,
+    'www.alphaxiv.org': mirror.port,
+    'ar5iv.labs.arxiv.org': mirror.port,
+    'links.example': mirror.port,
     'pith.science': https,
     'www.pith.science': https,
   };
@@ -30,9 +38,17 @@ export function mirrorHosts(mirror: Mirror): Record<string, number> {
  * talks to https://pith.science exactly as installed. The extension is
  * loaded from a private copy of the build (see build-copy.ts).
  */
-export async function startWorld(opts: MirrorOptions & { extensionDir?: string } = {}): Promise<World> {
-  const { extensionDir, ...mirrorOpts } = opts;
+export async function startWorld(opts: MirrorOptions & { extensionDir?: string; grantHosts?: string[] } = {}): Promise<World> {
+  const { extensionDir, grantHosts, ...mirrorOpts } = opts;
   const copy = await copyBuild(extensionDir ?? EXTENSION_DIR);
+  // Host permissions granted before launch: Chromium under automation cannot answer the
+  // permission prompt, so the copy's manifest lists them as install-time host permissions.
+  if (grantHosts?.length) {
+    const file = join(copy, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions?: string[] };
+    manifest.host_permissions = [...(manifest.host_permissions ?? []), ...grantHosts];
+    writeFileSync(file, JSON.stringify(manifest));
+  }
   const mirror = await startMirror({ port: 0, https: true, ...mirrorOpts });
   const browser = await launchWithExtension({
     extensionDir: copy,

@@ -38,6 +38,9 @@ export async function startFirefoxWorld(opts: FirefoxWorldOptions = {}): Promise
         'www.arxiv.org': pages,
         'export.arxiv.org': pages,
         'publisher.example': pages,
+        // Sites of lib/sites (test/firefox/sites.firefox.ts).
+        'scholar.google.com': pages,
+        'links.example': pages,
       },
       https: { 'pith.science': https, 'www.pith.science': https },
     });

@@ -120,6 +120,26 @@ describe('pith-lens number / ids / usage', () => {
     expect(ids[0]).toMatchObject({ kind: 'arxiv', id: '2404.14294' });
   });
 
+  test('ids --html on an arXiv listing marks every row about, nothing else changes', async () => {
+    const page = join(FIX, 'pages/arxiv.org/list/cs.CL/new.html');
+    const r = await run(['ids', '--html', page, '--url', 'https://arxiv.org/list/cs.CL/new']);
+    const ids = JSON.parse(r.out) as { role: string }[];
+    expect(ids.every((x) => x.role === 'about')).toBe(true);
+    const abs = await run(['ids', '--html', join(FIX, 'pages/arxiv.org/abs/2404.14294.html'), '--url', 'https://arxiv.org/abs/2404.14294']);
+    expect(JSON.parse(abs.out)).toEqual([{ kind: 'arxiv', id: '2404.14294', version: 3, role: 'about' }]);
+  });
+
+  test.each([
+    ['scholar.google.com/scholar.html', 'https://scholar.google.com/scholar?q=efficient+inference', ['about 2404.14294', 'about 10.1145/3442188.3445922', 'about 2302.14782', 'about 2304.01373', 'about 1903.07835']],
+    ['www.semanticscholar.org/paper/A-Survey-on-Efficient-Inference/5be7e6b04c5a240cff340034aae2b57c677e211f.html', 'https://www.semanticscholar.org/paper/A-Survey-on-Efficient-Inference/5be7e6b04c5a240cff340034aae2b57c677e211f', ['about 2404.14294', 'mentioned 1903.07835', 'mentioned 2302.14782', 'mentioned 2304.01373']],
+    ['huggingface.co/papers.html', 'https://huggingface.co/papers', ['about 2404.14294', 'about 2304.01373', 'about 2404.00003', 'about 2302.14782', 'about 2404.99999']],
+    ['ar5iv.labs.arxiv.org/html/2404.14294.html', 'https://ar5iv.labs.arxiv.org/html/2404.14294', ['about 2404.14294', 'mentioned 1903.07835', 'mentioned 2302.14782', 'mentioned 1306.0013', 'mentioned 2304.01373']],
+  ])('ids --html reads a saved %s as the extension does: page order, about or mentioned', async (file, url, want) => {
+    const r = await run(['ids', '--html', join(FIX, 'pages', file), '--url', url]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { id: string; role: string }[]).map((x) => `${x.role} ${x.id}`)).toEqual(want);
+  });
+
   test('unknown commands and options are usage errors', async () => {
     expect((await run(['frobnicate'])).code).toBe(EXIT.usage);
     expect((await run(['verify', SEED_PATH, '--nope'])).code).toBe(EXIT.usage);
