@@ -162,8 +162,9 @@ export default defineBackground(() => {
     const msg = PageMessageSchema.safeParse(raw);
     if (!msg.success) return;
     const { kind, papers } = msg.data;
-    // The browser's word for the page's address, not the page's.
-    const url = senderUrl ?? msg.data.url;
+    // The page's address as the page says (an in-app navigation moves it within
+    // one document), held to the origin the browser gave for its connection.
+    const url = senderUrl === undefined || sameOrigin(senderUrl, msg.data.url) ? msg.data.url : senderUrl;
     const [s, r] = await Promise.all([settings(), resolver()]);
     if (isSiteDisabled(s, hostOf(url))) return;
 
@@ -412,6 +413,14 @@ export default defineBackground(() => {
     if (path) void browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html'), ...(tab?.id !== undefined && tab.id >= 0 ? { openerTabId: tab.id } : {}) });
   });
 });
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 function hostOf(url: string): string {
   try {
