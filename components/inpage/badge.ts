@@ -17,11 +17,22 @@ export interface Badge {
 /** Marks our hosts for people reading the DOM; never used to find them (a page can copy it). */
 export const HOST_ATTR = 'data-pith-lens';
 /**
- * The badge's state on the host, for tools reading the page (tests, the
- * bench). Informational only: nothing is styled or decided by it, so a page
- * that rewrites it changes nothing a reader sees.
+ * The page learns nothing from our DOM but a badge's presence: the state is
+ * kept on the button inside the closed shadow root (which the DevTools
+ * protocol can read for tests, a page cannot), and each drawing is logged in
+ * this content script's own world, whose globals no page script can reach:
+ * the bench and the first-frame test read when each state was drawn there.
  */
 export const STATE_ATTR = 'data-state';
+export const DRAWN_LOG = Symbol.for('pith-lens.drawn');
+export interface Drawn {
+  key: string;
+  state: string;
+  /** performance.now() when the state was drawn (the page's time origin). */
+  at: number;
+}
+const drawn: Drawn[] = ((globalThis as Record<symbol, unknown>)[DRAWN_LOG] as Drawn[] | undefined) ?? [];
+(globalThis as Record<symbol, unknown>)[DRAWN_LOG] = drawn;
 
 export function createBadge(doc: Document, key: string, model: CardModel, onActivate: (b: Badge) => void): Badge {
   const host = doc.createElement('span');
@@ -42,7 +53,8 @@ export function createBadge(doc: Document, key: string, model: CardModel, onActi
     model,
     set(m) {
       badge.model = m;
-      host.setAttribute(STATE_ATTR, m.state);
+      button.setAttribute(STATE_ATTR, m.state);
+      drawn.push({ key, state: m.state, at: performance.now() });
       symbol.textContent = m.symbol;
       label.textContent = m.label;
       button.style.backgroundColor = m.color;

@@ -6,9 +6,10 @@
  * whose renderer is compromised) that writes storage or sends messages. Each
  * must end in a state that says no more than was checked.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { STATE_STYLE } from '../../lib/states';
+import { cdpFor, inContentScript, readBadges } from './inpage-helpers';
 import { openTab, startWorld, type World } from './setup';
 
 let world: World;
@@ -33,29 +34,6 @@ async function extensionPage(path = 'popup.html'): Promise<Page> {
 async function lookUp(popup: Page, text: string) {
   await popup.fill('#lookup-input', text);
   await popup.press('#lookup-input', 'Enter');
-}
-
-/**
- * Runs `expression` in the extension's content-script world of `page` (the
- * isolated world Chromium made for it), found through the DevTools protocol:
- * what a page that has taken over its renderer can do with our content script's powers.
- */
-async function inContentScript(page: Page, expression: string): Promise<unknown> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  const contexts: { id: number; origin: string; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const deadline = Date.now() + 10_000;
-  let isolated: (typeof contexts)[number] | undefined;
-  // Chromium names an extension's content-script world after the extension.
-  while (!(isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Pith Lens'))) {
-    if (Date.now() > deadline) throw new Error(`no content-script world in ${page.url()}: ${JSON.stringify(contexts.map((c) => [c.name, c.auxData?.type]))}`);
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  const r = await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, awaitPromise: true, returnByValue: true });
-  await cdp.detach();
-  if (r.exceptionDetails) throw new Error(`content-script evaluation failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
-  return r.result.value;
 }
 
 describe('a dishonest resolver', () => {
@@ -216,5 +194,21 @@ describe('a content script (a compromised page renderer) cannot make the extensi
     const opened = await inContentScript(page, `chrome.runtime.sendMessage({ type: 'open-report', key: 'arxiv:2404.14294' })`);
     expect(opened).toEqual({ ok: true });
     await Promise.all([page.close(), victim.page.close(), ext.close()]);
+  });
+
+  test('the page learns nothing from our DOM but the badge’s presence: no state in any attribute it can read', async () => {
+    const { page, tabId } = await openTab(world, 'http://arxiv.org/abs/2404.14294');
+    await world.browser.waitForBadge(tabId, settled);
+    const cdp = await cdpFor(page);
+    for (let i = 0; i < 100 && (await readBadges(cdp))[0]?.state !== 'verified'; i++) await new Promise((ok) => setTimeout(ok, 50));
+    expect((await readBadges(cdp))[0]?.state).toBe('verified');
+    // What a page script sees of our host: one marker attribute, no shadow root, no children.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('[data-pith-lens]') as HTMLElement;
+      return { attrs: host.getAttributeNames().map((n) => `${n}=${host.getAttribute(n)}`), shadow: host.shadowRoot, children: host.childNodes.length };
+    });
+    expect(seen).toEqual({ attrs: ['data-pith-lens=badge'], shadow: null, children: 0 });
+    expect(JSON.stringify(seen)).not.toMatch(/verified/i);
+    await page.close();
   });
 });

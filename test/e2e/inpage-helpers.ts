@@ -29,6 +29,10 @@ export interface BadgeInfo {
   symbol: string;
   label: string;
   ariaLabel: string;
+  /** The badge's state, kept on the button inside the closed shadow root (not on the host: the page must not read it). */
+  state: string;
+  /** The text of the element just before the host (the title a badge follows). */
+  after: string;
   /** The element the host sits in, and the arXiv id of the `a[title=Abstract]` right before it (listings). */
   parentTag: string;
   absId?: string;
@@ -71,6 +75,8 @@ export async function readBadges(cdp: CDPSession): Promise<BadgeInfo[]> {
           symbol: textOf(spans[1]),
           label: textOf(spans[2]),
           ariaLabel: attrs(button)['aria-label'] ?? '',
+          state: attrs(button)['data-state'] ?? '',
+          after: (prev ? textOf(prev) : textOf(n)).trim().slice(0, 60),
           parentTag: n.localName,
           ...(prev?.localName === 'a' && pa.title === 'Abstract' ? { absId: pa.id } : {}),
         });
@@ -252,4 +258,31 @@ export function mainThreadTasks(events: TraceEvent[]): Task[] {
     out.push({ wall: t.dur! / 1000, cpu: (t.tdur ?? t.dur!) / 1000, kinds, ours, label: names.join(', ') || t.name });
   }
   return out;
+}
+
+/**
+ * Runs `expression` in the extension's content-script world of `page` (the
+ * isolated world Chromium made for it, named after the extension), found
+ * through the DevTools protocol: what the content script itself can see and do.
+ */
+export async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp = await cdpFor(page);
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const deadline = Date.now() + 10_000;
+  let isolated: (typeof contexts)[number] | undefined;
+  while (!(isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Pith Lens'))) {
+    if (Date.now() > deadline) throw new Error(`no content-script world in ${page.url()}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  const r = await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (r.exceptionDetails) throw new Error(`content-script evaluation failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+  return r.result.value;
+}
+
+/** Every state drawn on a badge so far, with when (components/inpage/badge.ts DRAWN_LOG), read from the content-script world. */
+export function drawnLog(page: Page): Promise<{ key: string; state: string; at: number }[]> {
+  return inContentScript(page, `globalThis[Symbol.for('pith-lens.drawn')] ?? []`) as Promise<{ key: string; state: string; at: number }[]>;
 }

@@ -129,7 +129,9 @@ describe('abstract pages', () => {
     expect(look.host.boxHeight).toBe(26);
     expect(look.button.boxHeight).toBe(18);
     expect(look.host.contain).toBe('strict');
-    expect(await page.evaluate(() => document.querySelector('[data-pith-lens]')!.getAttribute('data-state'))).toBe('verified');
+    expect(b!.state).toBe('verified');
+    // The page reads no state off our host.
+    expect(await page.evaluate(() => document.querySelector('[data-pith-lens]')!.getAttribute('data-state'))).toBeNull();
     // The title's text is untouched (the host has no light-DOM text), and the page cannot see inside.
     expect(await page.evaluate(() => document.querySelector('h1.title')!.textContent)).toBe(`Title:${SEED_TITLE}`);
     expect(await page.evaluate(() => (document.querySelector('[data-pith-lens]') as HTMLElement).shadowRoot)).toBeNull();

@@ -15,6 +15,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STATE_STYLE } from '../../lib/states';
 import { MENU_ID } from '../../lib/browser/context-menu';
+import { cdpFor, readBadges } from './inpage-helpers';
 import { openTab, startWorld, type World } from './setup';
 
 const HOST = '[data-pith-lens="badge"]';
@@ -47,9 +48,14 @@ async function waitFor<T>(what: string, probe: () => Promise<T>, ok: (v: T) => b
   return last;
 }
 
-/** Badge hosts in page order: the state and the text just before each (the title it follows). */
-function badges(page: Page) {
-  return page.evaluate((sel) => [...document.querySelectorAll(sel)].map((h) => ({ state: h.getAttribute('data-state'), after: (h.previousElementSibling?.textContent ?? h.parentElement?.textContent ?? '').trim().slice(0, 60) })), HOST);
+/** Badges in page order: the state (inside the closed shadow root, read through the DevTools protocol) and the text just before each (the title it follows). */
+async function badges(page: Page) {
+  const cdp = await cdpFor(page);
+  try {
+    return (await readBadges(cdp)).map((b) => ({ state: b.state, after: b.after }));
+  } finally {
+    await cdp.detach();
+  }
 }
 const settledBadges = (page: Page, n: number) =>
   waitFor('settled badges', () => badges(page), (bs) => bs.length === n && bs.every((b) => b.state !== 'pending'));

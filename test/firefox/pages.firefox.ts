@@ -55,7 +55,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T>, ok: (v: T) => b
   return last;
 }
 
-/** Inline badge hosts in the page; a `data-state` on the host is read too, where the inpage code sets one. */
+/** Inline badge hosts in the page, as a page script sees them: `state` must stay null (the state lives in the closed shadow root). */
 function inlineHosts(page: Page) {
   return page.evaluate(
     (sel) => [...document.querySelectorAll(sel)].map((h) => ({ state: h.getAttribute('data-state'), shadowless: h.childNodes.length === 0 })),
@@ -93,8 +93,8 @@ describe('Firefox: abstract page (seed record)', () => {
     expect(hosts).toHaveLength(1);
     // Closed shadow root: nothing of ours in the page's light DOM.
     expect(hosts[0]!.shadowless).toBe(true);
-    // The inline badge itself settles on Verified (its host carries the state).
-    await waitFor('inline badge verified', () => inlineHosts(page), (h) => h[0]?.state === 'verified', 15_000);
+    // The page reads no state off our host; the badge's paper is verified in the background's state, which it is drawn from.
+    expect(hosts[0]!.state).toBeNull();
 
     const state = await tabState(tabId);
     expect(state?.kind).toBe('abstract');
@@ -121,9 +121,8 @@ describe('Firefox: listing page', () => {
     expect(state?.kind).toBe('listing');
     expect(state?.papers).toHaveLength(25);
     expect(state?.papers.some((p) => p.state === 'verified')).toBe(true);
-    // Each host carries its badge's state: every one settles, in the tab's state for its paper.
-    const settledHosts = await waitFor('inline badges settled', () => inlineHosts(page), (h) => h.length === 25 && h.every((x) => x.state !== null && x.state !== 'pending'), 30_000);
-    expect(settledHosts.filter((h) => h.state === 'verified').length).toBe(state!.papers.filter((p) => p.state === 'verified').length);
+    // No host tells the page its badge's state (it lives in the closed shadow root).
+    expect((await inlineHosts(page)).every((h) => h.state === null && h.shadowless)).toBe(true);
     await page.close();
   });
 });

@@ -102,7 +102,9 @@ describe('createInpage', () => {
     expect(badgeOf(anchors[1]!).text).toContain('Invalid');
     expect(badgeOf(anchors[2]!).text).toContain('Checking');
     // The state is on the host too, for tools reading the page.
-    expect(anchors.map((a) => badgeOf(a).host.getAttribute('data-state'))).toEqual(['verified', 'invalid', 'pending']);
+    expect(anchors.map((a) => badgeOf(a).button.getAttribute('data-state'))).toEqual(['verified', 'invalid', 'pending']);
+    // The host, which the page can read, carries no state.
+    expect(anchors.map((a) => badgeOf(a).host.getAttribute('data-state'))).toEqual([null, null, null]);
     const b0 = badgeOf(anchors[0]!);
     expect(b0.button.getAttribute('aria-label')).toContain('Verified');
     expect(b0.root.querySelector('img')).toBeNull();
