@@ -7,16 +7,17 @@ import type { Runtime } from 'webextension-polyfill';
 import { createClient } from '@/lib/pith/client';
 import { verify } from '@/lib/pith/verify';
 import { createResolver, type Resolver } from '@/lib/resolver/resolver';
-import { idKey } from '@/lib/ids/types';
 import {
   PageMessageSchema,
   RequestSchema,
   TabStateSchema,
+  WantMessageSchema,
   type PaperResult,
   type Request,
   type TabState,
   toPaperResult,
 } from '@/lib/messages';
+import { createPageSession, type PageSession } from '@/lib/page-session';
 import { parseSettings, isSiteDisabled, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { toolbarBadgeFor } from '@/lib/toolbar';
 import { storageAdapter } from '@/lib/browser/storage-adapter';
@@ -94,94 +95,53 @@ export default defineBackground(() => {
 
   // ---- content scripts: one port per page ----------------------------------
 
+  /** The live page session of each tab (its latest `page` port): the popup's "Check all" reaches it. */
+  const sessions = new Map<number, PageSession>();
+
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'page') return;
     const tabId = port.sender?.tab?.id;
     if (tabId === undefined || port.sender?.id !== browser.runtime.id) return port.disconnect();
-    port.onMessage.addListener((raw) => void onPage(port, tabId, raw));
+    let session: PageSession | undefined;
+    // Messages are handled in order: the first waits for the settings and the resolver.
+    let queue: Promise<void> = Promise.resolve();
+    port.onMessage.addListener((raw) => {
+      queue = queue.then(async () => {
+        const [s, r] = await Promise.all([settings(), resolver()]);
+        session ??= openSession(port, tabId, r);
+        if (!session) return;
+        const page = PageMessageSchema.safeParse(raw);
+        if (page.success) {
+          if (isSiteDisabled(s, hostOf(page.data.url))) return;
+          return session.page(page.data);
+        }
+        const want = WantMessageSchema.safeParse(raw);
+        if (want.success) session.want(want.data.keys);
+      });
+    });
+    port.onDisconnect.addListener(() => {
+      // Keep resolving only while someone waits: a closed listing must not hold up the next page.
+      void queue.then(() => {
+        session?.close();
+        if (session && sessions.get(tabId) === session) sessions.delete(tabId);
+      });
+    });
     // Pages connect while they still parse: get the resolver ready meanwhile.
     void resolver();
   });
 
-  async function onPage(port: Runtime.Port, tabId: number, raw: unknown): Promise<void> {
-    const msg = PageMessageSchema.safeParse(raw);
-    if (!msg.success) return;
-    const { url, kind, papers } = msg.data;
-    const [s, r] = await Promise.all([settings(), resolver()]);
-    if (isSiteDisabled(s, hostOf(url))) return;
-
-    // One entry per paper, in page order; duplicates on a page share one.
-    const order: string[] = [];
-    const byKey = new Map<string, PaperResult>();
-    const titles = new Map<string, string>();
-    for (const p of papers) {
-      const key = idKey(p.id);
-      if (byKey.has(key)) continue;
-      order.push(key);
-      if (p.title !== undefined) titles.set(key, p.title);
-      byKey.set(key, { key, id: p.id, state: 'pending' });
-    }
-    let connected = true;
-    const gone = new AbortController();
-    port.onDisconnect.addListener(() => {
-      connected = false;
-      // Keep resolving only while someone waits: a closed listing must not hold up the next page.
-      gone.abort();
+  function openSession(port: Runtime.Port, tabId: number, r: Resolver): PageSession {
+    const session = createPageSession({
+      tabId,
+      lookupMany: (papers, onResult, opts) => r.lookupMany(papers, onResult, opts),
+      toResult: toPaperResult,
+      post: (results) => port.postMessage({ type: 'results', results }),
+      writeTab: (state) => void writeTab(state),
+      clock: { now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      tabWriteIntervalMs: TAB_WRITE_INTERVAL_MS,
     });
-
-    const withTitle = (x: PaperResult): PaperResult => (titles.has(x.key) ? { ...x, title: titles.get(x.key) } : x);
-    const snapshot = (): TabState => ({ tabId, url, kind, papers: order.map((k) => withTitle(byKey.get(k)!)) });
-    // Not awaited, and not before the lookups start: the page's answers do not
-    // wait for storage.session and the toolbar, and the cache read is in flight
-    // while 2,000 pending results are serialised (≈40 ms). The snapshot is taken
-    // when the write is made, so a later write never carries older state.
-    setTimeout(() => void writeTab(snapshot()), 0);
-
-    // Answers stream back in batches: the cached ones, which arrive together,
-    // in one message at once; network answers one message per 16 ms. The tab
-    // state (every paper of the page) is written far less often: on a 2,000-row
-    // listing, writing it per batch costs O(papers²) in serialisation.
-    let outbox: PaperResult[] = [];
-    let flushTimer: ReturnType<typeof setTimeout> | undefined;
-    let flushQueued = false;
-    let first = true;
-    let lastTabWrite = Date.now();
-    const flush = (final = false) => {
-      flushTimer = undefined;
-      flushQueued = false;
-      if (connected && outbox.length) post(port, outbox);
-      outbox = [];
-      if (final || Date.now() - lastTabWrite >= TAB_WRITE_INTERVAL_MS) {
-        lastTabWrite = Date.now();
-        void writeTab(snapshot());
-      }
-    };
-    await r.lookupMany(
-      papers.map((p) => ({ id: p.id, title: p.title })),
-      (result) => {
-        const summary = toPaperResult(result);
-        byKey.set(summary.key, summary);
-        outbox.push(summary);
-        if (flushQueued || flushTimer) return;
-        if (first) {
-          // Cache hits are emitted synchronously, one after another: a microtask sends them all.
-          first = false;
-          flushQueued = true;
-          queueMicrotask(() => flushQueued && flush());
-        } else flushTimer = setTimeout(flush, 16);
-      },
-      { signal: gone.signal },
-    );
-    if (flushTimer) clearTimeout(flushTimer);
-    flush(true);
-  }
-
-  function post(port: Runtime.Port, results: PaperResult[]): void {
-    try {
-      port.postMessage({ type: 'results', results });
-    } catch {
-      // The page went away; its state is in storage.session for the popup.
-    }
+    sessions.set(tabId, session);
+    return session;
   }
 
   // ---- popup and options ---------------------------------------------------
@@ -213,6 +173,11 @@ export default defineBackground(() => {
       }
       case 'open-report':
         return undefined; // answered above: it needs the sender's tab
+      case 'check-all': {
+        const session = sessions.get(req.tabId);
+        session?.wantAll();
+        return { ok: session !== undefined };
+      }
       case 'clear-cache':
         await (await resolver()).clear();
         return { ok: true };

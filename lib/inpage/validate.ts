@@ -45,6 +45,7 @@ const OPTIONAL: readonly (readonly [keyof PaperResult, 'string' | 'boolean' | 'n
   ['reason', 'string'],
   ['stale', 'boolean'],
   ['fetchedAt', 'number'],
+  ['signedTitle', 'string'],
 ];
 
 export function readPaperResult(v: unknown): PaperResult | null {

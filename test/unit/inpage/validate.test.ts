@@ -38,6 +38,7 @@ const resultArb = fc.record(
     reason: fc.oneof(fc.string(), fc.boolean()),
     stale: fc.oneof(fc.boolean(), fc.constant('yes')),
     fetchedAt: fc.oneof(fc.double(), fc.integer(), fc.constant('1')),
+    signedTitle: fc.oneof(fc.string(), fc.integer()),
     extra: fc.anything(),
   },
   { requiredKeys: [] },
