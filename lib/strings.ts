@@ -194,6 +194,8 @@ export const options = {
 
   pagesHeading: 'On pages',
   inlineBadges: 'Show badges next to papers on arXiv pages',
+  checkAllListings: 'Check every paper on listing pages',
+  checkAllListingsHint: 'Off: rows are checked as you scroll near them, which asks pith.science only for what you see. On: every row of a listing at once.',
   otherSites: 'Detect papers on other sites',
   otherSitesHint: 'Reads DOIs on publisher pages. Asks your browser for access to all sites; turning it off gives that access back.',
   otherSitesDenied: 'Access to other sites was not granted.',
