@@ -48,6 +48,10 @@ export const popup = {
 
   // Listing
   papersHeading: (n: number) => `${n} papers on this page`,
+  /** Rows of a listing the page has not asked to check yet (they are checked as the reader scrolls near them). */
+  notYetChecked: 'Not yet checked',
+  papersChecked: (checked: number, n: number) => `${checked.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} checked so far.`,
+  checkAll: 'Check all papers on this page',
 
   // Paper
   arxiv: 'arXiv',

@@ -123,7 +123,8 @@ export async function runPage(opts: PageOptions): Promise<void> {
     wanted = next;
     port.want(next);
   };
-  const anchorRows = badgeRows(papers, opts.anchorFor);
+  // The badge rows themselves (one Row object per row: the badge creator tells rows apart by identity).
+  const anchorRows = rows.length > 0 ? rows : badgeRows(papers, opts.anchorFor);
   const nearby = watchNearby(anchorRows, (entered, near) => {
     inpage?.add(entered);
     ask(near);
