@@ -91,14 +91,23 @@ export async function runPage(opts: PageOptions): Promise<void> {
   early = null;
   store.apply(buffered.map((r) => bindTitle(r, titles.get(r.key))));
 
+  const final = (key: string) => {
+    const r = store.get(key);
+    return r !== undefined && r.state !== 'pending';
+  };
   const rows = !settings.inlineBadges || detection.kind === 'pdf' ? [] : badgeRows(papers, opts.anchorFor);
   const rowsOf = new Map<string, Row[]>();
   for (const row of rows) rowsOf.set(row.key, [...(rowsOf.get(row.key) ?? []), row]);
   // PDFs: the toolbar badge only; there is no page DOM of ours to touch.
+  // The early answer not here yet: its badge waits for it, or for the frame
+  // about to be drawn (requestAnimationFrame runs just before that frame's
+  // layout), whichever comes first. The page's first frame waits for its
+  // stylesheets, so the answer usually makes it, and the badge is drawn once, final.
+  const waitForEarly = named !== undefined && named !== null && rows.length <= SYNC_ROWS && !final(idKey(named.id));
   const inpage: Inpage | undefined =
     rows.length === 0 && !lazy
       ? undefined
-      : createInpage(lazy ? [] : rows, store, {
+      : createInpage(lazy || waitForEarly ? [] : rows, store, {
           doc: document,
           win: window,
           fullViewUrl: (m) => fullViewUrl(m),
@@ -107,13 +116,24 @@ export async function runPage(opts: PageOptions): Promise<void> {
           firstChunkMs: rows.length <= SYNC_ROWS ? FIRST_CHUNK_MS : 0,
         });
   onChanged = (changed) => inpage?.changed(changed);
-  if (!lazy) return;
+  if (!lazy) {
+    if (!inpage || !waitForEarly) return;
+    let placed = false;
+    const place = () => {
+      if (placed) return;
+      placed = true;
+      inpage.add(rows);
+      inpage.placeNow(FIRST_CHUNK_MS);
+    };
+    requestAnimationFrame(place);
+    onChanged = (changed) => {
+      place();
+      inpage.changed(changed);
+    };
+    return;
+  }
 
   // ---- listings: the rows near the viewport first
-  const final = (key: string) => {
-    const r = store.get(key);
-    return r !== undefined && r.state !== 'pending';
-  };
   let lastWant = '';
   const ask = (near: readonly Row[]) => {
     const next = [...new Set(near.map((r) => r.key))].filter((k) => !final(k));
