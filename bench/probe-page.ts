@@ -31,7 +31,11 @@ export interface ProbeData {
   longtasks: [number, number][];
   loaf: { start: number; duration: number; blocking: number; scripts: { src: string; fn: string; invoker: string; duration: number; start: number }[] }[];
   popupVerified: number | null;
-  nav: { dcl: number; dclEnd: number; interactive: number; load: number; responseEnd: number };
+  /** When the last host became final in the DOM (inserted in, or changed to, a state other than pending): drawn at the next frame. */
+  finalAt: number | null;
+  /** The first animation frame that has the abstract page's title (h1.title), and the badge's data-state then (null: no badge yet). */
+  titleFrame: { t: number; state: string | null } | null;
+  nav: { dcl: number; dclEnd: number; interactive: number; load: number; responseEnd: number; fcp: number };
 }
 
 export function probeInit(): void {
@@ -49,6 +53,8 @@ export function probeInit(): void {
     longtasks: [] as [number, number][],
     loaf: [] as unknown[],
     popupVerified: null as number | null,
+    titleFrame: null as { t: number; state: string | null } | null,
+    finalAt: null as number | null,
   };
   w.__pithBench = B;
   try {
@@ -73,6 +79,18 @@ export function probeInit(): void {
     /* unsupported */
   }
   const isExt = location.protocol === 'chrome-extension:';
+  // requestAnimationFrame callbacks run just before their frame's style, layout and paint: the first
+  // one that finds the title tells what that frame draws next to it.
+  if (!isExt && /\/abs\//.test(location.pathname)) {
+    const tick = () => {
+      if (document.querySelector('h1.title')) {
+        B.titleFrame = { t: performance.now(), state: document.querySelector('[data-pith-lens="badge"]')?.getAttribute('data-state') ?? null };
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
   const seen = new WeakSet<Element>();
   const ro =
     typeof ResizeObserver === 'function'
@@ -110,6 +128,7 @@ export function probeInit(): void {
     ro?.observe(el);
     const s = el.getAttribute('data-state');
     if (s !== null) B.stateAttr[s] = (B.stateAttr[s] ?? 0) + 1;
+    if (s !== null && s !== 'pending') B.finalAt = t;
   };
   const mo = new MutationObserver((records) => {
     const t = performance.now();
@@ -121,6 +140,7 @@ export function probeInit(): void {
         if (old !== null) B.stateAttr[old] = (B.stateAttr[old] ?? 1) - 1;
         const s = el.getAttribute('data-state');
         if (s !== null) B.stateAttr[s] = (B.stateAttr[s] ?? 0) + 1;
+        if (s !== null && s !== 'pending') B.finalAt = t;
         stampNextFrame();
         continue;
       }
@@ -165,6 +185,7 @@ export function readProbe(): ProbeData {
         interactive: nav?.domInteractive ?? NaN,
         load: nav?.loadEventEnd ?? NaN,
         responseEnd: nav?.responseEnd ?? NaN,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       },
     }),
   ) as ProbeData;
