@@ -164,8 +164,10 @@ export async function runPage(opts: PageOptions): Promise<void> {
   const containers = new Set<Element>();
   for (const r of anchorRows) containers.add(r.anchor.closest('dl, ol, ul') ?? document.body);
   let queued = false;
-  const more = new MutationObserver(() => {
-    if (queued) return;
+  const ours = (n: Node) => n.nodeType === 1 && (n as Element).hasAttribute('data-pith-lens');
+  const more = new MutationObserver((records) => {
+    // Our own badges going in are not rows.
+    if (queued || records.every((r) => Array.prototype.every.call(r.addedNodes, ours))) return;
     queued = true;
     setTimeout(() => {
       queued = false;
