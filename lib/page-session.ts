@@ -218,7 +218,12 @@ export function createPageSession(deps: PageSessionDeps): PageSession {
     },
     want(keys) {
       if (all) return;
-      wish = keys.filter((k) => papers.has(k));
+      const next = keys.filter((k) => papers.has(k));
+      // Rows the reader scrolled away from before their lookup started are not being checked: the
+      // tab state says so again (one already in flight still lands when it finishes).
+      const kept = new Set(next);
+      for (const k of wish) if (!kept.has(k) && !finalFor.has(k)) asked.delete(k);
+      wish = next;
       dispatch(wish);
     },
     wantAll() {

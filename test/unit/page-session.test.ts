@@ -139,6 +139,10 @@ describe('a lazy listing', () => {
     // The two that were in flight still reach the page (their rows may come back into view).
     expect(new Set(w.posts.flat().map((r) => r.key))).toEqual(new Set([0, 1, 9, 8].map((i) => key(ids[i]!))));
     expect(w.calls).toHaveLength(4);
+    // The rows dropped before they started are "not yet checked" again, not "checking" for ever.
+    const tab = w.session.snapshot();
+    expect(tab.papers.filter((p) => p.state === 'pending' && !p.unchecked)).toEqual([]);
+    expect(tab.papers.filter((p) => p.unchecked).map((p) => p.key)).toEqual([2, 3, 4, 5, 6, 7].map((i) => key(ids[i]!)));
   });
 
   it('asking again for a row in flight does not fetch it twice', async () => {
