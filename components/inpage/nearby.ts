@@ -41,6 +41,7 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
     { rootMargin: NEAR_MARGIN },
   );
   const observe = (more: readonly Row[]) => {
+    if (!started) return void pending.push(...more);
     for (const row of more) {
       if (position.has(row)) continue;
       position.set(row, position.size);
@@ -53,7 +54,16 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
       if (!finished.has(row.key)) io.observe(row.anchor);
     }
   };
-  observe(rows);
+  // Not before the page's first frame: observing 2,000 anchors while the parser's last chunk and the
+  // first full layout are pending made that task longer, and no intersection is known before that frame.
+  let started = false;
+  const pending: Row[] = [...rows];
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      started = true;
+      observe(pending.splice(0));
+    }, 0),
+  );
   return {
     observe,
     done(keys) {
