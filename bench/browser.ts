@@ -5,7 +5,7 @@
  * test/e2e/setup.ts; the baseline is a second Chromium without the extension
  * (same flags, same host mapping, same probe).
  */
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,64 @@ export async function installProbe(context: BrowserContext): Promise<void> {
 }
 
 export async function readProbe(page: Page): Promise<ProbeData> {
-  return page.evaluate('__pithBenchRead()') as Promise<ProbeData>;
+  const probe = (await page.evaluate('__pithBenchRead()')) as ProbeData;
+  const drawn = /^https?:/.test(page.url()) ? await drawnSummary(page, probe.titleFrame?.t ?? null) : undefined;
+  if (drawn) {
+    probe.stateAttr = drawn.counts;
+    probe.finalAt = drawn.finalAt;
+    if (drawn.lastAt !== null && (probe.last === null || drawn.lastAt > probe.last)) probe.last = drawn.lastAt;
+    if (probe.titleFrame) probe.titleFrame.state = drawn.titleState;
+  }
+  return probe;
+}
+
+/**
+ * The page cannot read a badge's state (it lives in the closed shadow root);
+ * the content script logs each drawing, with performance.now() on the page's
+ * clock, in its own world (components/inpage/badge.ts DRAWN_LOG). The bench
+ * reads a summary of it there through the DevTools protocol: the latest state
+ * of each badge, when the last badge became final, the last drawing, and the
+ * state drawn before a given time (the first frame with the title).
+ */
+const worlds = new WeakMap<Page, Promise<{ cdp: CDPSession; contextId: () => number | undefined }>>();
+async function drawnSummary(
+  page: Page,
+  before: number | null,
+): Promise<{ counts: Record<string, number>; finalAt: number | null; lastAt: number | null; titleState: string | null } | undefined> {
+  let world = worlds.get(page);
+  if (!world) {
+    world = (async () => {
+      const cdp = await page.context().newCDPSession(page);
+      let id: number | undefined;
+      cdp.on('Runtime.executionContextCreated', (e) => {
+        if (e.context.auxData?.type === 'isolated' && e.context.name === 'Pith Lens') id = e.context.id;
+      });
+      cdp.on('Runtime.executionContextsCleared', () => (id = undefined));
+      await cdp.send('Runtime.enable');
+      return { cdp, contextId: () => id };
+    })();
+    worlds.set(page, world);
+  }
+  const { cdp, contextId } = await world;
+  const id = contextId();
+  if (id === undefined) return undefined;
+  const expression = `(() => {
+    const log = globalThis[Symbol.for('pith-lens.drawn')] ?? [];
+    const latest = new Map(), firstFinal = new Map();
+    let lastAt = null, titleState = null;
+    for (const d of log) {
+      latest.set(d.key, d.state);
+      if (d.state !== 'pending' && !firstFinal.has(d.key)) firstFinal.set(d.key, d.at);
+      if (lastAt === null || d.at > lastAt) lastAt = d.at;
+      if (${before === null ? 'false' : `d.at <= ${before}`}) titleState = d.state;
+    }
+    const counts = {};
+    for (const s of latest.values()) counts[s] = (counts[s] ?? 0) + 1;
+    const finals = [...firstFinal.values()];
+    return { counts, finalAt: finals.length ? Math.max(...finals) : null, lastAt, titleState };
+  })()`;
+  const r = await cdp.send('Runtime.evaluate', { expression, contextId: id, returnByValue: true }).catch(() => undefined);
+  return r?.result?.value as { counts: Record<string, number>; finalAt: number | null; lastAt: number | null; titleState: string | null } | undefined;
 }
 
 // ------------------------------------------------------------------ baseline
@@ -59,6 +116,7 @@ export async function launchBaseline(mirrorPort: number): Promise<Baseline> {
 
 export interface PageLoad {
   dcl: number;
+  fcp: number;
   load: number;
   longestTask: number;
 }
@@ -70,7 +128,7 @@ export async function loadBaseline<T = undefined>(base: Baseline, url: string, a
     await page.goto(url, { waitUntil: 'load' });
     await sleep(300); // let trailing tasks report
     const p = await readProbe(page);
-    return { dcl: p.nav.dcl, load: p.nav.load, longestTask: Math.max(0, ...p.longtasks.map(([, d]) => d)), after: await after?.(page) };
+    return { dcl: p.nav.dcl, fcp: p.nav.fcp, load: p.nav.load, longestTask: Math.max(0, ...p.longtasks.map(([, d]) => d)), after: await after?.(page) };
   } finally {
     await page.close();
   }
@@ -104,14 +162,28 @@ export async function storageBytes(world: World): Promise<{ bytes: number; cache
 }
 
 /** The background's view of a tab: papers, how many still pending. */
-async function tabState(world: World, tabId: number): Promise<{ papers: number; pending: number; states: Record<string, number> }> {
+/** The tab's papers in the background: `pending` are in flight; `unchecked` the listing rows not asked for (not near the viewport). */
+async function tabState(world: World, tabId: number): Promise<{ papers: number; pending: number; unchecked: number; states: Record<string, number> }> {
   return sw(world).evaluate(async (id) => {
     const o = await chrome.storage.session.get(`tab:${id}`);
-    const papers = ((o[`tab:${id}`] as { papers?: { state: string }[] } | undefined)?.papers ?? []);
+    const papers = ((o[`tab:${id}`] as { papers?: { state: string; unchecked?: boolean }[] } | undefined)?.papers ?? []);
     const states: Record<string, number> = {};
-    for (const p of papers) states[p.state] = (states[p.state] ?? 0) + 1;
-    return { papers: papers.length, pending: states.pending ?? 0, states };
+    let unchecked = 0;
+    for (const p of papers) {
+      if (p.unchecked) unchecked++;
+      else states[p.state] = (states[p.state] ?? 0) + 1;
+    }
+    return { papers: papers.length, pending: states.pending ?? 0, unchecked, states };
   }, tabId);
+}
+
+/** Turn the option "Check every paper on listing pages" on or off (the stored settings, as the options page saves them). */
+export async function setCheckAll(world: World, on: boolean): Promise<void> {
+  await sw(world).evaluate(async (v) => {
+    const o = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...((o.settings as object) ?? {}), checkAllListings: v } });
+  }, on);
+  await sleep(100);
 }
 
 /**
@@ -160,6 +232,16 @@ function labelOf(host: DomNode): string {
 export interface BadgeRun {
   /** Navigation start → last badge rendered in its final state. */
   lastBadge: number;
+  /** First contentful paint of the page. */
+  fcp: number;
+  /** When the last badge became final in the DOM (drawn at the next frame: lastBadge). */
+  finalAt: number;
+  /** The first frame that has the abstract page's title, and the badge's state in it. */
+  titleFrame: ProbeData['titleFrame'];
+  /** Longest task that starts at or after first contentful paint, up to the last badge. */
+  longestTaskAfterFcp: number;
+  /** Listing rows whose abstract link is within the viewport and one screen above and below it, when the badges settled. */
+  marginRows: number;
   firstBadge: number;
   dcl: number;
   load: number;
@@ -180,7 +262,7 @@ export interface BadgeRun {
  * badge has re-rendered for 300 ms and CDP reads no "Checking" label. Then
  * `after` runs on the settled page (a scroll measurement).
  */
-export async function badgeRun<T = undefined>(world: World, url: string, expect: number, timeoutMs = 60_000, after?: (page: Page) => Promise<T>): Promise<BadgeRun & { after?: T }> {
+export async function badgeRun<T = undefined>(world: World, url: string, expect: number | null, timeoutMs = 60_000, after?: (page: Page) => Promise<T>): Promise<BadgeRun & { after?: T }> {
   world.mirror.requests.reset();
   const page = await world.browser.context.newPage();
   try {
@@ -202,7 +284,8 @@ export async function badgeRun<T = undefined>(world: World, url: string, expect:
         stableSince = Date.now();
         continue;
       }
-      if (probe.rendered < expect || Date.now() - stableSince < 300) continue;
+      // expect null (a listing checked near the viewport): whatever hosts there are, all laid out.
+      if ((expect === null ? probe.hosts === 0 || probe.rendered < probe.hosts : probe.rendered < expect) || Date.now() - stableSince < 300) continue;
       const bg = await tabState(world, tabId);
       if (bg.papers === 0 || bg.pending > 0) continue;
       states = await badgeStates(page);
@@ -217,6 +300,10 @@ export async function badgeRun<T = undefined>(world: World, url: string, expect:
     }
     const end = probe.last ?? NaN;
     const during = probe.longtasks.filter(([s]) => s <= end);
+    const marginRows = (await page.evaluate(`(() => {
+      const h = innerHeight;
+      return [...document.querySelectorAll('dl dt a[title="Abstract"], li.arxiv-result p.list-title')].filter((a) => { const r = a.getBoundingClientRect(); return r.bottom >= -h && r.top <= 2 * h; }).length;
+    })()`)) as number;
     const counts = world.mirror.requests.counts();
     const pithRequests: Record<string, number> = {};
     for (const [path, n] of Object.entries(counts)) {
@@ -225,6 +312,11 @@ export async function badgeRun<T = undefined>(world: World, url: string, expect:
     }
     return {
       lastBadge: end,
+      fcp: probe.nav.fcp,
+      finalAt: probe.finalAt ?? NaN,
+      titleFrame: probe.titleFrame,
+      longestTaskAfterFcp: Math.max(0, ...during.filter(([s]) => s >= probe.nav.fcp).map(([, d]) => d)),
+      marginRows,
       firstBadge: probe.firstRender ?? NaN,
       dcl: probe.nav.dcl,
       load: probe.nav.load,
@@ -239,6 +331,34 @@ export async function badgeRun<T = undefined>(world: World, url: string, expect:
     };
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * On a settled listing: scroll to the bottom at once and time until the last
+ * screen's badges are final (the probe's last badge render after the scroll),
+ * from the moment of the scroll.
+ */
+export async function toBottom(world: World, page: Page): Promise<number> {
+  const tabId = await world.browser.tabIdOf(page);
+  const t0 = (await page.evaluate('(() => { window.scrollTo(0, document.documentElement.scrollHeight); return performance.now(); })()')) as number;
+  const deadline = Date.now() + 60_000;
+  let lastSeen: number | null = -1;
+  let stableSince = Date.now();
+  for (;;) {
+    if (Date.now() > deadline) throw new Error('the last screen of the listing was not badged within 60 s');
+    await sleep(50);
+    const probe = await readProbe(page);
+    if (probe.last !== lastSeen) {
+      lastSeen = probe.last;
+      stableSince = Date.now();
+      continue;
+    }
+    if (probe.rendered < probe.hosts || Date.now() - stableSince < 300 || (probe.last ?? 0) <= t0) continue;
+    // (Not every badge on the page: rows passed on the way whose lookups never started keep saying Checking until they come near again.)
+    const bg = await tabState(world, tabId);
+    if (bg.pending > 0) continue;
+    return (probe.last ?? NaN) - t0;
   }
 }
 

@@ -10,8 +10,9 @@
  * ResizeObserver reports it when it is first laid out and again whenever its
  * size changes — a state change changes the label ("Checking" → "Verified",
  * "No Pith Number", …) and so the width. `last` is the time of the last such
- * render. Hosts of one fixed size carry their state in `data-state`: a change
- * of it is timed at the next animation frame (when it is drawn). After each run the bench reads
+ * render. Hosts are of one fixed size and the page reads no state off them:
+ * readProbe (browser.ts) adds the states, when each became final and the
+ * last drawing from the content script's own log. After each run the bench reads
  * the final label of every badge through CDP (DOM.getDocument pierces
  * closed shadow roots) to check that the time it took is the final state.
  *
@@ -24,14 +25,18 @@ export interface ProbeData {
   firstInsert: number | null;
   lastInsert: number | null;
   firstRender: number | null;
-  /** Last ResizeObserver report or data-state change of any host. */
+  /** Last ResizeObserver report of any host, or last state drawn (from the content script's log, see readProbe). */
   last: number | null;
   resizes: number;
   stateAttr: Record<string, number>;
   longtasks: [number, number][];
   loaf: { start: number; duration: number; blocking: number; scripts: { src: string; fn: string; invoker: string; duration: number; start: number }[] }[];
   popupVerified: number | null;
-  nav: { dcl: number; dclEnd: number; interactive: number; load: number; responseEnd: number };
+  /** When the last host became final in the DOM (inserted in, or changed to, a state other than pending): drawn at the next frame. */
+  finalAt: number | null;
+  /** The first animation frame that has the abstract page's title (h1.title), and the badge's state drawn by then (readProbe; null: no badge yet). */
+  titleFrame: { t: number; state: string | null } | null;
+  nav: { dcl: number; dclEnd: number; interactive: number; load: number; responseEnd: number; fcp: number };
 }
 
 export function probeInit(): void {
@@ -49,6 +54,8 @@ export function probeInit(): void {
     longtasks: [] as [number, number][],
     loaf: [] as unknown[],
     popupVerified: null as number | null,
+    titleFrame: null as { t: number; state: string | null } | null,
+    finalAt: null as number | null,
   };
   w.__pithBench = B;
   try {
@@ -73,6 +80,18 @@ export function probeInit(): void {
     /* unsupported */
   }
   const isExt = location.protocol === 'chrome-extension:';
+  // requestAnimationFrame callbacks run just before their frame's style, layout and paint: the first
+  // one that finds the title tells what that frame draws next to it.
+  if (!isExt && /\/abs\//.test(location.pathname)) {
+    const tick = () => {
+      if (document.querySelector('h1.title')) {
+        B.titleFrame = { t: performance.now(), state: null };
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
   const seen = new WeakSet<Element>();
   const ro =
     typeof ResizeObserver === 'function'
@@ -110,6 +129,7 @@ export function probeInit(): void {
     ro?.observe(el);
     const s = el.getAttribute('data-state');
     if (s !== null) B.stateAttr[s] = (B.stateAttr[s] ?? 0) + 1;
+    if (s !== null && s !== 'pending') B.finalAt = t;
   };
   const mo = new MutationObserver((records) => {
     const t = performance.now();
@@ -121,6 +141,7 @@ export function probeInit(): void {
         if (old !== null) B.stateAttr[old] = (B.stateAttr[old] ?? 1) - 1;
         const s = el.getAttribute('data-state');
         if (s !== null) B.stateAttr[s] = (B.stateAttr[s] ?? 0) + 1;
+        if (s !== null && s !== 'pending') B.finalAt = t;
         stampNextFrame();
         continue;
       }
@@ -165,6 +186,7 @@ export function readProbe(): ProbeData {
         interactive: nav?.domInteractive ?? NaN,
         load: nav?.loadEventEnd ?? NaN,
         responseEnd: nav?.responseEnd ?? NaN,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       },
     }),
   ) as ProbeData;

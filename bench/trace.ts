@@ -1,12 +1,12 @@
 /**
- * tsx bench/trace.ts [abstract|listing] [seconds]
+ * tsx bench/trace.ts [abstract|listing|popup] [seconds]   (popup: the popup page for a tab on the abstract page)
  *
  * A development aid: records a Chrome trace (devtools.timeline) of the page's
  * renderer while the page is badged (warm cache; COLD=1 for cold), and prints where the main thread's time
  * goes by event (script, style recalc, layout, paint, parse …), plus the
  * longest tasks and what ran inside them.
  */
-import { ABSTRACT_URL, LISTING_URL, installProbe } from './browser';
+import { ABSTRACT_URL, LISTING_URL, installProbe, openAndSettle } from './browser';
 import { snapshotExtension, startBenchWorld } from './world';
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown>; cat: string }
@@ -20,8 +20,11 @@ const ext = snapshotExtension();
 const world = await startBenchWorld(ext.dir);
 try {
   await installProbe(world.browser.context);
-  const url = which === 'listing' ? LISTING_URL : ABSTRACT_URL;
-  if (process.env.COLD !== '1') {
+  let url = which === 'listing' ? LISTING_URL : ABSTRACT_URL;
+  if (which === 'popup') {
+    const { tabId } = await openAndSettle(world, ABSTRACT_URL);
+    url = `chrome-extension://${world.browser.extensionId}/popup.html?tab=${tabId}`;
+  } else if (process.env.COLD !== '1') {
     // Warm the cache first (a cold 2,000-row listing takes ~30 s).
     const p = await world.browser.context.newPage();
     await p.goto(url);

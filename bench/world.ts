@@ -14,7 +14,8 @@ import { OUT } from './sizes';
 
 export function snapshotExtension(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'pith-bench-ext-'));
-  cpSync(OUT.chrome, dir, { recursive: true });
+  // PITH_EXT_DIR: another build (a baseline from an earlier commit) for trace.ts and profile.ts.
+  cpSync(process.env.PITH_EXT_DIR ?? OUT.chrome, dir, { recursive: true });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

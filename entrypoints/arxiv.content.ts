@@ -1,5 +1,6 @@
 import { runPage } from '../components/inpage/run';
 import { detectArxivDocument } from '../lib/ids/arxiv-page';
+import { arxivPageKind, detectFromUrl } from '../lib/ids/url';
 
 const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
 const PATHS = ['/abs/*', '/html/*', '/pdf/*', '/list/*', '/search/*', '/catchup*'];
@@ -17,6 +18,15 @@ export default defineContentScript({
   matches: HOSTS.flatMap((h) => PATHS.map((p) => `*://${h}${p}`)),
   runAt: 'document_start',
   main() {
-    void runPage({ detect: detectArxivDocument });
+    void runPage({
+      detect: detectArxivDocument,
+      // A paper's own page names it in the address: asked for before the page is parsed.
+      early(url) {
+        const kind = arxivPageKind(url);
+        if (kind !== 'abstract' && kind !== 'html' && kind !== 'pdf') return null;
+        const id = detectFromUrl(url).find((x) => x.kind === 'arxiv');
+        return id ? { kind, id } : null;
+      },
+    });
   },
 });

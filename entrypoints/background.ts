@@ -7,16 +7,17 @@ import type { Runtime } from 'webextension-polyfill';
 import { createClient } from '@/lib/pith/client';
 import { verify } from '@/lib/pith/verify';
 import { createResolver, type Resolver } from '@/lib/resolver/resolver';
-import { idKey } from '@/lib/ids/types';
 import {
   PageMessageSchema,
   RequestSchema,
   TabStateSchema,
+  WantMessageSchema,
   type PaperResult,
   type Request,
   type TabState,
   toPaperResult,
 } from '@/lib/messages';
+import { createPageSession, type PageSession } from '@/lib/page-session';
 import { parseSettings, isSiteDisabled, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { toolbarBadgeFor } from '@/lib/toolbar';
 import { idbStorage } from '@/lib/resolver/idb-storage';
@@ -137,8 +138,8 @@ export default defineBackground(() => {
   // ---- content scripts: one port per page ----------------------------------
 
   let docCounter = 0;
-  /** Per page port, the number of its latest page message (see onPage). */
-  const pageGeneration = new WeakMap<Runtime.Port, number>();
+  /** The live page session of each tab (its latest `page` port): the popup's "Check all" reaches it. */
+  const sessions = new Map<number, PageSession>();
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'page') return;
@@ -149,109 +150,55 @@ export default defineBackground(() => {
     // One token per page connection: the tab's state belongs to it and goes with it.
     const doc = `${Date.now().toString(36)}.${(docCounter++).toString(36)}`;
     liveDocs.set(tabId, doc);
+    let connected = true;
+    let session: PageSession | undefined;
+    // Messages are handled in order: the first waits for the settings and the resolver.
+    let queue: Promise<void> = Promise.resolve();
+    port.onMessage.addListener((raw) => {
+      queue = queue.then(async () => {
+        const [s, r] = await Promise.all([settings(), resolver()]);
+        if (!connected) return;
+        session ??= openSession(port, tabId, doc, () => connected, r);
+        const page = PageMessageSchema.safeParse(raw);
+        if (page.success) {
+          // The page's address as the page says (an in-app navigation moves it within
+          // one document), held to the origin the browser gave for its connection.
+          const url = sender?.url === undefined || sameOrigin(sender.url, page.data.url) ? page.data.url : sender.url;
+          if (isSiteDisabled(s, hostOf(url))) return;
+          return session.page({ ...page.data, url });
+        }
+        const want = WantMessageSchema.safeParse(raw);
+        if (want.success) session.want(want.data.keys);
+      });
+    });
     port.onDisconnect.addListener(() => {
+      connected = false;
       if (liveDocs.get(tabId) === doc) liveDocs.delete(tabId);
       void clearTabIf(tabId, (state) => state.doc === doc);
+      // Keep resolving only while someone waits: a closed listing must not hold up the next page.
+      void queue.then(() => {
+        session?.close();
+        if (session && sessions.get(tabId) === session) sessions.delete(tabId);
+      });
     });
-    port.onMessage.addListener((raw) => void onPage(port, tabId, doc, sender?.url, raw));
     // Pages connect while they still parse: get the resolver ready meanwhile.
     void resolver();
   });
 
-  async function onPage(port: Runtime.Port, tabId: number, doc: string, senderUrl: string | undefined, raw: unknown): Promise<void> {
-    const msg = PageMessageSchema.safeParse(raw);
-    if (!msg.success) return;
-    const { kind, papers } = msg.data;
-    // The page's address as the page says (an in-app navigation moves it within
-    // one document), held to the origin the browser gave for its connection.
-    const url = senderUrl === undefined || sameOrigin(senderUrl, msg.data.url) ? msg.data.url : senderUrl;
-    const [s, r] = await Promise.all([settings(), resolver()]);
-    if (isSiteDisabled(s, hostOf(url))) return;
-
-    // One entry per paper, in page order; duplicates on a page share one.
-    const order: string[] = [];
-    const byKey = new Map<string, PaperResult>();
-    const titles = new Map<string, string>();
-    const mentioned = new Set<string>();
-    for (const p of papers) {
-      const key = idKey(p.id);
-      if (byKey.has(key)) continue;
-      order.push(key);
-      if (p.title !== undefined) titles.set(key, p.title);
-      if (p.role === 'mentioned') mentioned.add(key);
-      byKey.set(key, { key, id: p.id, state: 'pending' });
-    }
-    // A page that adds papers later (lib/sites) sends its whole list again on the same port: only the latest message writes the tab.
-    const generation = (pageGeneration.get(port) ?? 0) + 1;
-    pageGeneration.set(port, generation);
-    const latest = () => pageGeneration.get(port) === generation;
-    let connected = true;
-    const gone = new AbortController();
-    port.onDisconnect.addListener(() => {
-      connected = false;
-      // Keep resolving only while someone waits: a closed listing must not hold up the next page.
-      gone.abort();
+  function openSession(port: Runtime.Port, tabId: number, doc: string, stillLive: () => boolean, r: Resolver): PageSession {
+    const session = createPageSession({
+      tabId,
+      doc,
+      lookupMany: (papers, onResult, opts) => r.lookupMany(papers, onResult, opts),
+      toResult: toPaperResult,
+      post: (results) => port.postMessage({ type: 'results', results }),
+      // Never after the page's connection closed: a last flush must not bring back a state its navigation cleared.
+      writeTab: (state) => void writeTab(state, stillLive),
+      clock: { now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      tabWriteIntervalMs: TAB_WRITE_INTERVAL_MS,
     });
-
-    const withTitle = (x: PaperResult): PaperResult => {
-      const out = titles.has(x.key) ? { ...x, title: titles.get(x.key) } : x;
-      return mentioned.has(x.key) ? { ...out, role: 'mentioned' } : out;
-    };
-    const snapshot = (): TabState => ({ tabId, url, doc, kind, papers: order.map((k) => withTitle(byKey.get(k)!)) });
-    // Only while the page is connected, and only its latest message's papers.
-    const live = () => connected && latest();
-    // Not awaited, and not before the lookups start: the page's answers do not
-    // wait for storage.session and the toolbar, and the cache read is in flight
-    // while 2,000 pending results are serialised (≈40 ms). The snapshot is taken
-    // when the write is made, so a later write never carries older state.
-    setTimeout(() => void writeTab(snapshot(), live), 0);
-
-    // Answers stream back in batches: the cached ones, which arrive together,
-    // in one message at once; network answers one message per 16 ms. The tab
-    // state (every paper of the page) is written far less often: on a 2,000-row
-    // listing, writing it per batch costs O(papers²) in serialisation.
-    let outbox: PaperResult[] = [];
-    let flushTimer: ReturnType<typeof setTimeout> | undefined;
-    let flushQueued = false;
-    let first = true;
-    let lastTabWrite = Date.now();
-    const flush = (final = false) => {
-      flushTimer = undefined;
-      flushQueued = false;
-      if (connected && outbox.length) post(port, outbox);
-      outbox = [];
-      if (final || Date.now() - lastTabWrite >= TAB_WRITE_INTERVAL_MS) {
-        lastTabWrite = Date.now();
-        void writeTab(snapshot(), live);
-      }
-    };
-    await r.lookupMany(
-      // Mentioned papers wait for the popup to list them (politeness: look up what the reader sees).
-      papers.filter((p) => p.role !== 'mentioned').map((p) => ({ id: p.id, title: p.title })),
-      (result) => {
-        const summary = toPaperResult(result);
-        byKey.set(summary.key, summary);
-        outbox.push(summary);
-        if (flushQueued || flushTimer) return;
-        if (first) {
-          // Cache hits are emitted synchronously, one after another: a microtask sends them all.
-          first = false;
-          flushQueued = true;
-          queueMicrotask(() => flushQueued && flush());
-        } else flushTimer = setTimeout(flush, 16);
-      },
-      { signal: gone.signal },
-    );
-    if (flushTimer) clearTimeout(flushTimer);
-    flush(true);
-  }
-
-  function post(port: Runtime.Port, results: PaperResult[]): void {
-    try {
-      port.postMessage({ type: 'results', results });
-    } catch {
-      // The page went away; its state is in storage.session for the popup.
-    }
+    sessions.set(tabId, session);
+    return session;
   }
 
   // ---- popup and options ---------------------------------------------------
@@ -286,6 +233,11 @@ export default defineBackground(() => {
       }
       case 'open-report':
         return undefined; // answered above: it needs the sender's tab
+      case 'check-all': {
+        const session = sessions.get(req.tabId);
+        session?.wantAll();
+        return { ok: session !== undefined };
+      }
       case 'clear-cache':
         await (await resolver()).clear();
         return { ok: true };

@@ -66,6 +66,15 @@ export const PaperResultSchema = z.object({
   title: z.optional(z.string().check(z.maxLength(2000))),
   /** `mentioned` in the tab state for papers the page only links to (PagePaperSchema.role). */
   role: z.optional(PaperRoleSchema),
+  /**
+   * The record's served `paper.title`, present only when its canonical form
+   * hashes to the signed `canonical_record.metadata.title_canon_sha256`: a
+   * content script compares it with the page's title in canonical form
+   * (canonText) without hashing, and so draws the final badge at once.
+   */
+  signedTitle: z.optional(z.string()),
+  /** Tab state only: a listing row the page has not asked to check yet (rows are checked as the reader nears them). */
+  unchecked: z.optional(z.boolean()),
 });
 export type PaperResult = z.infer<typeof PaperResultSchema>;
 
@@ -75,8 +84,30 @@ export const PageMessageSchema = z.object({
   url: z.string().check(z.maxLength(4096)),
   kind: z.enum(['abstract', 'listing', 'search', 'html', 'pdf', 'publisher', 'other']),
   papers: z.array(PagePaperSchema).check(z.maxLength(5000)),
+  /**
+   * Listings: look up only what a `want` message asks for (the rows near the
+   * viewport); without it, every paper in page order.
+   */
+  lazy: z.optional(z.boolean()),
+  /**
+   * Sent at document_start from the URL alone (no title yet): answer only
+   * what does not depend on the title, or carries `signedTitle` for the page
+   * to compare; the page's full message follows at DOMContentLoaded.
+   */
+  early: z.optional(z.boolean()),
 });
 export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+/**
+ * Content script → background on the same port, after a lazy `page` message:
+ * the rows to check now, in the order to check them (replaces the previous
+ * wish: rows that left the reader's view and were not started are dropped).
+ */
+export const WantMessageSchema = z.object({
+  type: z.literal('want'),
+  keys: z.array(z.string().check(z.maxLength(600))).check(z.maxLength(5000)),
+});
+export type WantMessage = z.infer<typeof WantMessageSchema>;
 
 /** Background → content script over the port: answers stream back as they arrive. */
 export const ResultMessageSchema = z.object({ type: z.literal('results'), results: z.array(PaperResultSchema) });
@@ -107,6 +138,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** From an inline badge's card: open the full view for one paper of the sender's tab. */
   z.object({ type: z.literal('open-report'), key: z.string().check(z.maxLength(600)) }),
   z.object({ type: z.literal('clear-cache') }),
+  /** The popup's "Check all papers on this page": every row of the tab's listing, not only those near the viewport. */
+  z.object({ type: z.literal('check-all'), tabId: z.int() }),
   z.object({ type: z.literal('cache-stats') }),
   z.object({ type: z.literal('test-connection'), baseUrl: z.url() }),
 ]);
@@ -136,9 +169,9 @@ export type TabState = z.infer<typeof TabStateSchema>;
 
 /** The slim part of a lookup that a badge needs (no record, no report). */
 export function toPaperResult(r: LookupResult): PaperResult {
-  const { key, id, state, pithNumber, headline, summary, versionNote, reason, stale, fetchedAt } = r;
+  const { key, id, state, pithNumber, headline, summary, versionNote, reason, stale, fetchedAt, signedTitle } = r;
   const out: PaperResult = { key, id, state };
-  Object.assign(out, dropUndefined({ pithNumber, headline, summary, versionNote, reason, stale, fetchedAt }));
+  Object.assign(out, dropUndefined({ pithNumber, headline, summary, versionNote, reason, stale, fetchedAt, signedTitle }));
   return out;
 }
 

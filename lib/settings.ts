@@ -31,6 +31,8 @@ export const SettingsSchema = z.object({
   inlineBadges: z.boolean().default(true),
   disabledSites: z.array(SiteSchema).max(500).default([]),
   detectOtherSites: z.boolean().default(false),
+  /** Listings: check every row at once, not only the rows near the viewport as the reader scrolls. */
+  checkAllListings: z.boolean().default(false),
   maxCacheEntries: z.number().int().min(50).max(20_000).default(5_000),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -49,6 +49,10 @@ export const popup = {
 
   // Listing
   papersHeading: (n: number) => `${n} papers on this page`,
+  /** Rows of a listing the page has not asked to check yet (they are checked as the reader scrolls near them). */
+  notYetChecked: 'Not yet checked',
+  papersChecked: (checked: number, n: number) => `${checked.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} checked so far.`,
+  checkAll: 'Check all papers on this page',
 
   // Paper
   arxiv: 'arXiv',
@@ -199,6 +203,8 @@ export const options = {
 
   pagesHeading: 'On pages',
   inlineBadges: 'Show badges next to papers on arXiv pages',
+  checkAllListings: 'Check every paper on listing pages',
+  checkAllListingsHint: 'Off: rows are checked as you scroll near them, which asks pith.science only for what you see. On: every row of a listing at once.',
   otherSites: 'Detect papers on other sites',
   otherSitesHint: 'Reads DOIs on publisher pages. Asks your browser for access to all sites; turning it off gives that access back.',
   otherSitesDenied: 'Access to other sites was not granted.',

@@ -30,12 +30,23 @@ export function toolbarBadgeFor(all: PaperResult[]): ToolbarBadge {
     return { text: style.badge, color: style.color, title: `Pith Lens — ${style.label}: ${style.sentence}${extra}`, icon: stateIcon(r.state) };
   }
   const counts = new Map<State, number>();
-  for (const r of results) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
+  let unchecked = 0;
+  for (const r of results) {
+    // A listing checks the rows near the reader's viewport: the others are not yet checked, not "checking".
+    if (r.unchecked) unchecked++;
+    else counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
+  }
   const n = (s: State) => counts.get(s) ?? 0;
-  const summary = ORDER.filter((s) => n(s) > 0)
-    .map((s) => `${n(s)} ${STATE_STYLE[s].label.toLowerCase()}`)
+  const states = [...ORDER, ...[...counts.keys()].filter((s) => !ORDER.includes(s))];
+  const summary = states
+    .filter((s) => n(s) > 0)
+    .map((s) => `${n(s)} ${(STATE_STYLE[s] ?? STATE_STYLE.pending).label.toLowerCase()}`)
     .join(', ');
-  const title = `Pith Lens — ${results.length} papers: ${summary}`;
+  const total = results.length.toLocaleString('en-US');
+  const title =
+    unchecked > 0
+      ? `Pith Lens — ${(results.length - unchecked - n('pending')).toLocaleString('en-US')} of ${total} papers checked${summary ? `: ${summary}` : ''}`
+      : `Pith Lens — ${total} papers: ${summary}`;
   if (n('pending') > 0) return { text: STATE_STYLE.pending.badge, color: STATE_STYLE.pending.color, title, icon: stateIcon('pending') };
   const withRecord = n('verified') + n('unsigned') + n('mismatch') + n('invalid');
   const color = n('invalid') > 0 ? STATE_STYLE.invalid.color : n('verified') > 0 ? STATE_STYLE.verified.color : STATE_STYLE['not-found'].color;

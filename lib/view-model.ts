@@ -6,7 +6,7 @@
  * trust), so every field is read defensively: a missing or ill-typed field is
  * simply absent from the view, never an exception.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PaperIdSchema, idKey, type PaperId } from './ids/types';
 import { describeId } from './ids/util';
 import type { LookupResult, PaperResult } from './messages';
@@ -456,11 +456,11 @@ export const MAX_RECENT = 10;
 
 export const RecentLookupSchema = z.object({
   id: PaperIdSchema,
-  label: z.string().max(300),
+  label: z.string().check(z.maxLength(300)),
   at: z.number(),
 });
 export type RecentLookup = z.infer<typeof RecentLookupSchema>;
-export const RecentLookupsSchema = z.array(RecentLookupSchema).max(MAX_RECENT);
+export const RecentLookupsSchema = z.array(RecentLookupSchema).check(z.maxLength(MAX_RECENT));
 
 /** Whatever storage held: the valid entries, newest first, at most MAX_RECENT. */
 export function parseRecent(raw: unknown): RecentLookup[] {

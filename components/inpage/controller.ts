@@ -35,6 +35,10 @@ export interface InpageEnv {
 export interface Inpage {
   /** Answers for these keys changed in the store: redraw their badges (batched). */
   changed(keys: readonly string[]): void;
+  /** Badge these rows too (rows already badged or queued are ignored), one chunk per frame. */
+  add(rows: Iterable<Row>): void;
+  /** Create queued badges now, synchronously, for up to `ms` (the rest follow as usual). */
+  placeNow(ms: number): void;
   /** Badges drawn so far. */
   readonly count: number;
   destroy(): void;
@@ -193,6 +197,12 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
   return {
     changed(keys) {
       updater.enqueue(keys);
+    },
+    add(more) {
+      creator.enqueue(more);
+    },
+    placeNow(ms) {
+      creator.runNow(ms);
     },
     get count() {
       return count;

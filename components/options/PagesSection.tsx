@@ -25,6 +25,11 @@ export function PagesSection({ api, settings, save, allSitesHeld, onAllSites }: 
     void save({ inlineBadges: on }).then((err) => setStatus(err ?? O.saved));
   };
 
+  const onCheckAll = (e: Event) => {
+    const on = (e.currentTarget as HTMLInputElement).checked;
+    void save({ checkAllListings: on }).then((err) => setStatus(err ?? O.saved));
+  };
+
   // The request runs synchronously in the change handler, inside the user's gesture.
   const onOtherSites = (e: Event) => {
     const box = e.currentTarget as HTMLInputElement;
@@ -58,6 +63,13 @@ export function PagesSection({ api, settings, save, allSitesHeld, onAllSites }: 
         <input id="inline-badges" type="checkbox" checked={settings.inlineBadges} onChange={onBadges} />
         <label for="inline-badges">{O.inlineBadges}</label>
       </div>
+      <div class="check-control">
+        <input id="check-all-listings" type="checkbox" checked={settings.checkAllListings} onChange={onCheckAll} aria-describedby="check-all-listings-hint" />
+        <label for="check-all-listings">{O.checkAllListings}</label>
+      </div>
+      <p id="check-all-listings-hint" class="hint indent">
+        {O.checkAllListingsHint}
+      </p>
       <div class="check-control">
         <input id="other-sites" type="checkbox" checked={otherSites} onChange={onOtherSites} aria-describedby="other-sites-hint" />
         <label for="other-sites">{O.otherSites}</label>

@@ -105,6 +105,14 @@ export function Popup({ api, first }: { api: PopupApi; first?: Promise<FirstLoad
     if (p && !results[idKey(p.id)]) void lookup(p.id);
   };
 
+  // "Check all papers on this page": the background checks every row of the tab's listing; the rows show as checking meanwhile.
+  const checkAll = () => {
+    if (tab.status !== 'ready') return;
+    const t = tab.tab;
+    void api.send({ type: 'check-all', tabId: t.tabId }).catch(() => undefined);
+    setTab({ ...tab, tab: { ...t, papers: t.papers.map((p) => (p.unchecked ? { ...p, unchecked: false } : p)) } });
+  };
+
   const onTyped = async (id: PaperId) => {
     setTyped(id);
     const res = await lookup(id);
@@ -151,7 +159,7 @@ export function Popup({ api, first }: { api: PopupApi; first?: Promise<FirstLoad
           </button>
         </p>
       )}
-      {!typed && papers.length > 1 && <PaperPicker papers={papers} selected={picked} onSelect={pick} />}
+      {!typed && papers.length > 1 && <PaperPicker papers={papers} selected={picked} onSelect={pick} onCheckAll={checkAll} />}
       {!current && (
         <section class="screen nonpaper" data-screen="non-paper" aria-labelledby="nonpaper-heading">
           <h2 id="nonpaper-heading">{P.nonPaperHeading}</h2>

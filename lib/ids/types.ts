@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PaperId } from './key';
 
 export { idKey, type PaperId } from './key';
@@ -8,10 +8,11 @@ export { idKey, type PaperId } from './key';
  * (`2404.14294`, `hep-th/9901001`); DOIs are lower-cased; Pith Numbers are the
  * bare upper-case base32 suffix (8 to 26 chars), year dropped.
  */
+// zod/mini (as lib/messages.ts): the popup's first chunk then carries no classic zod.
 export const PaperIdSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('arxiv'), id: z.string().min(1).max(64), version: z.number().int().positive().optional() }),
-  z.object({ kind: z.literal('doi'), id: z.string().min(4).max(512) }),
-  z.object({ kind: z.literal('pith'), id: z.string().regex(/^[A-Z2-7]{8,26}$/) }),
+  z.object({ kind: z.literal('arxiv'), id: z.string().check(z.minLength(1), z.maxLength(64)), version: z.optional(z.int().check(z.positive())) }),
+  z.object({ kind: z.literal('doi'), id: z.string().check(z.minLength(4), z.maxLength(512)) }),
+  z.object({ kind: z.literal('pith'), id: z.string().check(z.regex(/^[A-Z2-7]{8,26}$/)) }),
 ]);
 
 // The hand-written type and the schema must describe the same values.

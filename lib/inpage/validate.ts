@@ -45,6 +45,7 @@ const OPTIONAL: readonly (readonly [keyof PaperResult, 'string' | 'boolean' | 'n
   ['reason', 'string'],
   ['stale', 'boolean'],
   ['fetchedAt', 'number'],
+  ['signedTitle', 'string'],
 ];
 
 export function readPaperResult(v: unknown): PaperResult | null {
@@ -81,6 +82,7 @@ export interface InpageSettings {
   inlineBadges: boolean;
   disabledSites: string[];
   detectOtherSites: boolean;
+  checkAllListings: boolean;
 }
 
 const SITE = /^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/;
@@ -88,8 +90,9 @@ const SITE = /^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/;
 /** Reads the stored `settings` like parseSettings (field by field, defaults for anything unreadable). */
 export function readInpageSettings(raw: unknown): InpageSettings {
   const o = isObj(raw) ? raw : {};
-  const out: InpageSettings = { inlineBadges: true, disabledSites: [], detectOtherSites: false };
+  const out: InpageSettings = { inlineBadges: true, disabledSites: [], detectOtherSites: false, checkAllListings: false };
   if (typeof o.inlineBadges === 'boolean') out.inlineBadges = o.inlineBadges;
+  if (typeof o.checkAllListings === 'boolean') out.checkAllListings = o.checkAllListings;
   if (typeof o.detectOtherSites === 'boolean') out.detectOtherSites = o.detectOtherSites;
   const sites = o.disabledSites;
   if (Array.isArray(sites) && sites.length <= 500) {

@@ -3,6 +3,9 @@
  * beyond TextEncoder (present in Node, pages and service workers).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { canonText } from './canon-text';
+
+export { canonText };
 
 const encoder = new TextEncoder();
 
@@ -19,14 +22,6 @@ export function sha256Bytes(data: Uint8Array | string): Uint8Array {
 /** SHA-256 as lower-case hex. */
 export function sha256Hex(data: Uint8Array | string): string {
   return bytesToHex(sha256Bytes(data));
-}
-
-// Python's str.split() whitespace (str.isspace), so collapsing matches Python's " ".join(s.split()).
-const PY_WHITESPACE = /[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
-
-/** Title (or abstract) canonical form: lower-cased, whitespace runs collapsed to one space, trimmed. */
-export function canonText(s: string): string {
-  return s.toLowerCase().replace(PY_WHITESPACE, ' ').replace(/^ | $/g, '');
 }
 
 /** `title_canon_sha256`: SHA-256 hex of the canonical form of a title. */

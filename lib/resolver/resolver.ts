@@ -3,6 +3,7 @@ import type { LookupResult as MessageLookupResult } from '../messages';
 import type { ClientResult } from '../pith/client';
 import { bindReport } from '../pith/binding';
 import { asPlainObject } from '../plain-object';
+import { titleCanonSha256 } from '../pith/hash';
 import type { VerifyReport } from '../pith/report';
 import { LookupCache, CACHE_VERSION, type CacheEntry, type CacheStats, type RecordEntry, type BindInfo } from './cache';
 import { createDedup, createLimit } from './limit';
@@ -157,6 +158,30 @@ function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headli
   return out;
 }
 
+/**
+ * The record's served `paper.title` when its canonical form hashes to the
+ * signed `title_canon_sha256` (PaperResult.signedTitle), else undefined.
+ * Memoised per entry object: the worker keeps recent entries in memory.
+ */
+const signedTitles = new WeakMap<RecordEntry, string | null>();
+function signedTitleOf(entry: RecordEntry): string | undefined {
+  let t = signedTitles.get(entry);
+  if (t === undefined) {
+    t = null;
+    if (entry.bind.titleSha !== undefined) {
+      let title: string | undefined;
+      try {
+        title = str(asPlainObject(asPlainObject(JSON.parse(entry.text))?.paper)?.title);
+      } catch {
+        title = undefined;
+      }
+      if (title !== undefined && title.length <= 2000 && titleCanonSha256(title) === entry.bind.titleSha.toLowerCase()) t = title;
+    }
+    signedTitles.set(entry, t);
+  }
+  return t ?? undefined;
+}
+
 export function createResolver(opts: ResolverOptions): Resolver {
   const now = opts.now ?? Date.now;
   const ttl: Ttl = { ...DEFAULT_TTL, ...opts.ttl };
@@ -247,6 +272,8 @@ export function createResolver(opts: ResolverOptions): Resolver {
     if (entry.headline) r.headline = entry.headline;
     if (entry.summary) r.summary = entry.summary;
     if (report.versionNote) r.versionNote = report.versionNote;
+    const signedTitle = signedTitleOf(entry);
+    if (signedTitle !== undefined) r.signedTitle = signedTitle;
     if (includeRecord) {
       r.recordText = entry.text;
       try {

@@ -16,7 +16,7 @@ import { PAGES_DIR } from '../mirror/server';
 import { LISTING_IDS_25, listingIds } from '../fixtures/pages/generate-listing';
 import type { World } from './setup';
 import { startWorld } from './setup';
-import { badgeLook, cardState, cdpFor, clickBadge, mainThreadTasks, readBadges, rgb, waitFor, type BadgeInfo, type TraceEvent } from './inpage-helpers';
+import { badgeLook, cardState, cdpFor, clickBadge, drawnLog, mainThreadTasks, readBadges, rgb, waitFor, type BadgeInfo, type TraceEvent } from './inpage-helpers';
 
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const SEED = '2404.14294';
@@ -67,9 +67,9 @@ afterAll(async () => {
   if (pagesDir) rmSync(pagesDir, { recursive: true, force: true });
 });
 
-async function open(url: string): Promise<{ page: Page; cdp: CDPSession }> {
+async function open(url: string, height = 800): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await world.browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.setViewportSize({ width: 1280, height });
   // Sizes of the title and listing rows as the page laid them out, before our script ran.
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
@@ -103,12 +103,12 @@ async function setSettings(s: Record<string, unknown>): Promise<void> {
   await sw.evaluate((v) => chrome.storage.local.set({ settings: v }), s);
 }
 
-async function tabPapers(page: Page): Promise<{ key: string; state: string }[]> {
+async function tabPapers(page: Page): Promise<{ key: string; state: string; unchecked?: boolean }[]> {
   const tabId = await world.browser.tabIdOf(page);
   const sw = world.browser.context.serviceWorkers()[0] ?? world.browser.worker;
   return sw.evaluate(async (id) => {
     const o = await chrome.storage.session.get(`tab:${id}`);
-    return ((o[`tab:${id}`] as { papers?: { key: string; state: string }[] } | undefined)?.papers ?? []).map((p) => ({ key: p.key, state: p.state }));
+    return ((o[`tab:${id}`] as { papers?: { key: string; state: string; unchecked?: boolean }[] } | undefined)?.papers ?? []).map((p) => ({ key: p.key, state: p.state, ...(p.unchecked ? { unchecked: true } : {}) }));
   }, tabId);
 }
 
@@ -160,6 +160,52 @@ describe('abstract pages', () => {
       expect(card.text).toContain('Record is for v3');
     }
     await page.close();
+  });
+
+  test.each<[string, string, State]>([
+    ['verified', `http://arxiv.org/abs/${SEED}`, 'verified'],
+    ['a title mismatch', `http://arxiv.org/abs/${SEED}v2`, 'mismatch'],
+  ])('cached record: the badge is final in the first frame that shows the title (%s)', async (_name, url, state) => {
+    // Prime the cache (and the worker's memory of it, and the script's compile cache).
+    for (let i = 0; i < 2; i++) {
+      const primed = await open(url);
+      await settledBadges(primed.cdp, 1);
+      await primed.page.close();
+    }
+    // The answer races the page's first frame (nothing holds the page's rendering for us), and
+    // this machine may be shared: most loads, not every one, must win it.
+    const firsts: unknown[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await world.browser.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      // In the page, before its own scripts: every animation frame until the one that first has the
+      // title (requestAnimationFrame callbacks run before that frame's layout and paint), noting when.
+      // The page cannot read the badge's state (closed shadow root); the content script logs each
+      // drawing in its own world, read afterwards: the state that frame drew is the last one drawn before it.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __firstFrame?: { frame: number; at: number } };
+        let frame = 0;
+        const tick = (at: number) => {
+          frame++;
+          if (document.querySelector('h1.title')) {
+            w.__firstFrame = { frame, at: Math.min(at, performance.now()) };
+            return;
+          }
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await page.goto(url);
+      const cdp = await cdpFor(page);
+      const [b] = await settledBadges(cdp, 1);
+      expect(b!.label).toBe(labelOf(state));
+      const first = (await page.evaluate(() => (window as unknown as { __firstFrame?: { frame: number; at: number } }).__firstFrame))!;
+      const drawn = (await drawnLog(page)).filter((d) => d.at <= first.at);
+      firsts.push({ frame: first.frame, badge: drawn.at(-1)?.state ?? null });
+      await page.close();
+    }
+    console.log(`first frame with the title, ${state}: ${JSON.stringify(firsts)}`);
+    expect(firsts.filter((f) => (f as { badge?: string } | undefined)?.badge === state).length).toBeGreaterThanOrEqual(2);
   });
 
   test('error: the resolver fails (mirror fault 500 for this id)', async () => {
@@ -256,7 +302,8 @@ describe('overlay card', () => {
 
 describe('listings', () => {
   test('25 rows: 25 badges, one after each abstract link, each in its own record’s state', async () => {
-    const { page, cdp } = await open('http://arxiv.org/list/cs.CL/new');
+    // A window tall enough for every row: a listing checks the rows near the viewport (see below for one that is not).
+    const { page, cdp } = await open('http://arxiv.org/list/cs.CL/new', 4000);
     const badges = await settledBadges(cdp, 25, 45_000);
     expect(badges.map((b) => b.absId)).toEqual([...LISTING_IDS_25]);
     const states = new Map((await tabPapers(page)).map((p) => [p.key, p.state as State]));
@@ -419,7 +466,88 @@ describe('settings', () => {
 
 // Last: 2,000 lookups keep the background's resolver busy for a while after the test.
 describe('a 2,000-row listing', () => {
-  test('2,000 rows: one message, 2,000 badges in page order; no script task holds the main thread 50 ms', async () => {
+  const LISTING_2000 = 'http://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000';
+  const IDS = listingIds(2000);
+  const pithRequests = () => world.mirror.requests.entries.filter((e) => /^(www\.)?pith\.science/.test(e.host));
+
+  async function clearCache(): Promise<void> {
+    const page = await world.browser.context.newPage();
+    await page.goto(`chrome-extension://${world.browser.extensionId}/popup.html?tab=999999999`);
+    expect(await page.evaluate("chrome.runtime.sendMessage({ type: 'clear-cache' })")).toEqual({ ok: true });
+    await page.close();
+  }
+
+  /** The rows whose abstract link is within the viewport and one screen above and below it (the extension's margin). */
+  function rowsNear(page: Page): Promise<{ screen: string[]; margin: string[] }> {
+    return page.evaluate(() => {
+      const h = window.innerHeight;
+      const rows = [...document.querySelectorAll('dl dt a[title="Abstract"]')].map((a) => ({ id: a.id, r: a.getBoundingClientRect() }));
+      return {
+        screen: rows.filter(({ r }) => r.bottom > 0 && r.top < h).map((x) => x.id),
+        margin: rows.filter(({ r }) => r.bottom >= -h && r.top <= 2 * h).map((x) => x.id),
+      };
+    });
+  }
+
+  const settledIds = async (cdp: CDPSession) => new Set((await readBadges(cdp)).filter((b) => settledLabel(b.label) && b.absId).map((b) => b.absId!));
+
+  test('cold, not scrolled: only the rows near the viewport are looked up (counted at the mirror) and badged; the last rows once scrolled to', async () => {
+    await clearCache();
+    world.mirror.requests.reset();
+    const { page, cdp } = await open(LISTING_2000);
+    const first = await rowsNear(page);
+    expect(first.screen.length).toBeGreaterThan(2);
+    expect(first.margin.length).toBeLessThan(200);
+    // The first screen: every row badged, in its final state.
+    await waitFor('first screen badged', () => settledIds(cdp), (ids) => first.screen.every((id) => ids.has(id)), 60_000);
+    // Quiet: no paper in flight for this tab.
+    await waitFor('nothing in flight', () => tabPapers(page), (ps) => ps.length === 2000 && ps.every((p) => p.state !== 'pending' || p.unchecked === true), 30_000);
+    await page.waitForTimeout(1000);
+    const requests = pithRequests().length;
+    const badged = (await readBadges(cdp)).length;
+    console.log(`2,000 rows, cold, not scrolled: ${first.screen.length} rows on screen, ${first.margin.length} within the margin; ${badged} badges; ${requests} Pith requests`);
+    // A lookup is at most two requests (resolve, then the record).
+    expect(requests).toBeGreaterThan(0);
+    expect(requests).toBeLessThanOrEqual(2 * first.margin.length);
+    expect(badged).toBeLessThanOrEqual(first.margin.length);
+    // The toolbar says how much of the page is checked.
+    const tabId = await world.browser.tabIdOf(page);
+    const title = await (world.browser.context.serviceWorkers()[0] ?? world.browser.worker).evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+    expect(title).toMatch(/^Pith Lens — \d+ of 2,000 papers checked: /);
+
+    // To the bottom, at once: the last screen is looked up and badged; the rows in between are not.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const last = await rowsNear(page);
+    expect(last.screen).toContain(IDS[1999]);
+    await waitFor('last screen badged', () => settledIds(cdp), (ids) => last.screen.every((id) => ids.has(id)), 60_000);
+    const middle = IDS.slice(800, 1200);
+    expect(pithRequests().filter((e) => middle.some((id) => e.path.includes(id)))).toEqual([]);
+    expect(pithRequests().length).toBeLessThanOrEqual(2 * (first.margin.length + last.margin.length));
+    await page.close();
+  }, 180_000);
+
+  test('"Check all papers on this page" (popup) badges every row', async () => {
+    const { page, cdp } = await open(LISTING_2000);
+    await waitFor('first badges', () => readBadges(cdp), (bs) => bs.length > 0, 60_000);
+    const tabId = await world.browser.tabIdOf(page);
+    const popup = await world.browser.context.newPage();
+    await popup.goto(`chrome-extension://${world.browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByText(/of 2,000 checked so far/).waitFor({ timeout: 30_000 });
+    await popup.getByRole('button', { name: 'Check all papers on this page' }).click();
+    await popup.close();
+    await page.bringToFront();
+    const count = () => page.evaluate(() => document.querySelectorAll('[data-pith-lens]').length);
+    // Cold: ≈2,000 lookups at the mirror (≈25 s on an idle 2-core machine, minutes on a loaded one).
+    await waitFor('2,000 hosts', count, (n) => n >= 2000, 360_000);
+    const badges = await waitFor('2,000 settled badges', () => readBadges(cdp), (bs) => bs.length === 2000 && bs.every((b) => settledLabel(b.label)), 60_000);
+    expect(new Set(badges.map((b) => b.absId))).toEqual(new Set(IDS));
+    const papers = await tabPapers(page);
+    expect(papers.filter((p) => p.state === 'pending')).toEqual([]);
+    await page.close();
+  }, 480_000);
+
+  test('the option "Check every paper on listing pages": 2,000 badges in page order at once; no script task holds the main thread 50 ms', async () => {
+    await setSettings({ checkAllListings: true });
     const page = await world.browser.context.newPage();
     const cdp = await cdpFor(page);
     const events: TraceEvent[] = [];
@@ -465,5 +593,6 @@ describe('a 2,000-row listing', () => {
       expect(t.cpu, why).toBeLessThan(50);
     }
     await page.close();
-  });
+    await setSettings({});
+  }, 300_000);
 });

@@ -107,7 +107,11 @@ describe('Firefox: abstract page (seed record)', () => {
 });
 
 describe('Firefox: listing page', () => {
-  test('25 rows get 25 inline badges, every paper settled', async () => {
+  test('25 rows get 25 inline badges, every paper settled (option "Check every paper on listing pages")', async () => {
+    // By default a listing checks only the rows near the viewport (Chromium's e2e covers that); every row here.
+    await world.firefox.ext(async () => {
+      await (globalThis as unknown as { browser: { storage: { local: { set(o: object): Promise<void> } } } }).browser.storage.local.set({ settings: { checkAllListings: true } });
+    }, undefined);
     const { page, tabId } = await openTab(LISTING);
     const hosts = await waitFor('inline badge hosts', () => inlineHosts(page), (h) => h.length >= 25, 30_000);
     expect(hosts).toHaveLength(25);
@@ -124,6 +128,9 @@ describe('Firefox: listing page', () => {
     // No host tells the page its badge's state (it lives in the closed shadow root).
     expect((await inlineHosts(page)).every((h) => h.state === null && h.shadowless)).toBe(true);
     await page.close();
+    await world.firefox.ext(async () => {
+      await (globalThis as unknown as { browser: { storage: { local: { set(o: object): Promise<void> } } } }).browser.storage.local.set({ settings: {} });
+    }, undefined);
   });
 });
 

@@ -137,6 +137,24 @@ describe('Popup', () => {
     expect(sent.filter((m) => m.type === 'lookup')).toHaveLength(2);
   });
 
+  test('a listing checked near the viewport: the rest show as not yet checked, and one action checks them all', async () => {
+    const a = verifiedResult();
+    const rest = [1, 2, 3].map((i) => ({ key: `arxiv:2501.0000${i}`, id: { kind: 'arxiv' as const, id: `2501.0000${i}` }, state: 'pending' as const, unchecked: true }));
+    const { api, sent } = fakeApi((m) => {
+      if (m.type === 'tab-state') return tabState([paperResult(a), ...rest]);
+      if (m.type === 'lookup') return a;
+      if (m.type === 'check-all') return { ok: true };
+    });
+    render(<Popup api={api} />);
+    const picker = (await screen.findByLabelText('4 papers on this page')) as HTMLSelectElement;
+    expect(picker.options[2]!.textContent).toBe('arXiv:2501.00002 · Not yet checked');
+    await screen.findByText(/1 of 4 checked so far/);
+    fireEvent.click(screen.getByRole('button', { name: 'Check all papers on this page' }));
+    await waitFor(() => expect(sent.some((m) => m.type === 'check-all' && m.tabId === 7)).toBe(true));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Check all papers on this page' })).toBeNull());
+    expect(picker.options[2]!.textContent).toContain('Checking');
+  });
+
   test('a pending answer is polled until it settles', async () => {
     const v = verifiedResult();
     let n = 0;

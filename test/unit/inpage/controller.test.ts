@@ -113,6 +113,30 @@ describe('createInpage', () => {
     expect(document.querySelectorAll('[data-pith-lens]').length).toBe(0);
   });
 
+  test('a listing checked near the viewport: rows are badged only when added, and placeNow draws them in this task, final', () => {
+    const anchors = listing(50);
+    const f = fakeFrames();
+    const store = createResultStore();
+    const rows = anchors.map((a) => ({ key: `arxiv:${a.id}`, id: { kind: 'arxiv' as const, id: a.id }, anchor: a }));
+    const inpage = createInpage([], store, env(f));
+    expect(f.flush()).toBe(0);
+    expect(document.querySelectorAll('[data-pith-lens]').length).toBe(0);
+    // The first screen came near: its rows are queued for the next frame…
+    inpage.add(rows.slice(0, 5));
+    expect(inpage.count).toBe(0);
+    // …and their answers arrived first: drawn now, in their final state.
+    inpage.changed(store.apply(rows.slice(0, 5).map((r) => ({ key: r.key, id: r.id, state: 'verified' as const }))));
+    inpage.placeNow(8);
+    expect(inpage.count).toBe(5);
+    expect(anchors.slice(0, 5).map((a) => badgeOf(a).button.getAttribute('data-state'))).toEqual(Array(5).fill('verified'));
+    // A row already badged is not badged twice.
+    inpage.add(rows.slice(0, 6));
+    f.flush();
+    expect(inpage.count).toBe(6);
+    expect(document.querySelectorAll('[data-pith-lens]').length).toBe(6);
+    inpage.destroy();
+  });
+
   test('an answer that arrives before its badge is drawn is used when it is', () => {
     const anchors = listing(1);
     const f = fakeFrames();

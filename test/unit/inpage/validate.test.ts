@@ -38,6 +38,7 @@ const resultArb = fc.record(
     reason: fc.oneof(fc.string(), fc.boolean()),
     stale: fc.oneof(fc.boolean(), fc.constant('yes')),
     fetchedAt: fc.oneof(fc.double(), fc.integer(), fc.constant('1')),
+    signedTitle: fc.oneof(fc.string(), fc.integer()),
     extra: fc.anything(),
   },
   { requiredKeys: [] },
@@ -91,7 +92,7 @@ describe('readInpageSettings agrees with parseSettings', () => {
 
   const pick = (raw: unknown) => {
     const s = parseSettings(raw);
-    return { inlineBadges: s.inlineBadges, disabledSites: s.disabledSites, detectOtherSites: s.detectOtherSites };
+    return { inlineBadges: s.inlineBadges, disabledSites: s.disabledSites, detectOtherSites: s.detectOtherSites, checkAllListings: s.checkAllListings };
   };
 
   test.each([
@@ -118,6 +119,7 @@ describe('readInpageSettings agrees with parseSettings', () => {
           {
             inlineBadges: fc.oneof(fc.boolean(), fc.anything()),
             detectOtherSites: fc.oneof(fc.boolean(), fc.anything()),
+            checkAllListings: fc.oneof(fc.boolean(), fc.anything()),
             disabledSites: fc.oneof(fc.array(site, { maxLength: 5 }), fc.anything()),
             baseUrl: fc.oneof(fc.webUrl(), fc.string()),
           },

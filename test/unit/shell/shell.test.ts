@@ -76,6 +76,15 @@ describe('toolbar badge', () => {
     expect(toolbarBadgeFor([r('verified', 1), r('invalid', 2)]).title).toMatch(/2 papers: 1 verified, 1 invalid/);
     expect(toolbarBadgeFor([]).text).toBe('');
   });
+
+  test('a listing checked near the viewport says how much of it is checked', () => {
+    const rows = [r('verified', 1), r('not-found', 2), r('pending', 3), ...Array.from({ length: 1997 }, (_, i) => ({ ...r('pending', 10 + i), unchecked: true }))];
+    const b = toolbarBadgeFor(rows);
+    expect(b.title).toBe('Pith Lens — 2 of 2,000 papers checked: 1 verified, 1 no pith number, 1 checking');
+    expect(b.text).toBe(STATE_STYLE.pending.badge); // one still in flight
+    const settled = toolbarBadgeFor(rows.filter((x) => x.state !== 'pending' || x.unchecked));
+    expect(settled.text).toBe('1');
+  });
 });
 
 describe('settings', () => {
