@@ -283,13 +283,30 @@ function openPort(onResults: (r: PaperResult[]) => void, finished: () => boolean
     port.onDisconnect.addListener(() => {
       port = undefined;
       // (Not called for our own disconnect(): that side gets no onDisconnect.)
-      if (!page || finished() || reopens-- <= 0) return;
+      if (!page || hidden || finished() || reopens-- <= 0) return;
       open();
       post(page);
       post(want);
     });
   };
   open();
+  // The back/forward cache closes our port when the page is put away (the
+  // background then drops the tab's state, as for any page that left); when
+  // the page is shown again, it tells the background about itself once more.
+  let hidden = false;
+  addEventListener('pagehide', (e) => {
+    if (e.persisted) hidden = true;
+  });
+  addEventListener('pageshow', (e) => {
+    if (!e.persisted) return;
+    hidden = false;
+    port?.disconnect();
+    port = undefined;
+    if (!page) return;
+    open();
+    post(page);
+    post(want);
+  });
   return {
     page(m) {
       page = m;

@@ -104,6 +104,22 @@ describe('a tab that leaves its paper leaves its state', () => {
     await Promise.all([popup.close(), ext.close(), page.close()]);
   });
 
+  test('back to the paper (from the back/forward cache or reloaded): its state is there again', async () => {
+    const { page, tabId } = await openTab(world, 'http://arxiv.org/abs/2404.14294');
+    await world.browser.waitForBadge(tabId, settled);
+    await page.goto('http://publisher.example/article/none.html');
+    await world.browser.waitForBadge(tabId, (t) => t === '');
+    await page.goBack();
+    expect((await world.browser.waitForBadge(tabId, settled)).text).toBe(STATE_STYLE.verified.badge);
+    const ext = await extensionPage('options.html');
+    const state = (await ext.evaluate(
+      ([id, url]) => chrome.runtime.sendMessage({ type: 'tab-state', tabId: id, url }),
+      [tabId, page.url()] as const,
+    )) as { papers: { state: string }[] };
+    expect(state.papers.map((p) => p.state)).toEqual(['verified']);
+    await Promise.all([ext.close(), page.close()]);
+  });
+
   test('a stored state for another document is not shown: the popup checks the address now in the tab', async () => {
     const { page, tabId } = await openTab(world, 'http://arxiv.org/abs/2404.14294');
     await world.browser.waitForBadge(tabId, settled);
