@@ -7,7 +7,8 @@
  * is left out (arXiv's own DOI, derived from the signed id, stays).
  */
 import type { LookupResult } from './messages';
-import { paperView, type PithNumberView } from './view-model';
+import { paperView } from './popup/paper';
+import type { PithNumberView } from './popup/pith-number';
 
 type Report = LookupResult['report'];
 

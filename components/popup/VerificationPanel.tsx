@@ -1,6 +1,6 @@
 import type { LookupResult } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
-import { checkRows, verificationView } from '../../lib/view-model';
+import { checkRows, verificationView } from '../../lib/popup/checks';
 import { Field } from '../common/Field';
 import { OutcomeMark } from '../common/OutcomeMark';
 import { ChecksList } from './ChecksList';

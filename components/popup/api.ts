@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { idKey, type PaperId } from '../../lib/ids/types';
 import { LookupResultSchema, TabStateSchema, type LookupResult, type Request, type TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
-import type { RecentLookup } from '../../lib/view-model';
+import type { RecentLookup } from '../../lib/popup/recent';
 
 export interface PopupApi {
   send(message: Request): Promise<unknown>;

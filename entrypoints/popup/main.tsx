@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { Popup } from '../../components/popup/Popup';
 import { loadFirst, type PopupApi } from '../../components/popup/api';
 import { copyText } from '../../components/common/clipboard';
-import { RECENT_KEY } from '../../lib/view-model';
+import { RECENT_KEY } from '../../lib/popup/recent';
 import '../../components/common/base.css';
 import '../../components/popup/popup.css';
 

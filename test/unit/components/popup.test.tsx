@@ -6,7 +6,7 @@ import { LookupBox } from '../../../components/popup/LookupBox';
 import { Popup } from '../../../components/popup/Popup';
 import type { PaperId } from '../../../lib/ids/types';
 import type { Request } from '../../../lib/messages';
-import { RECENT_KEY, type RecentLookup } from '../../../lib/view-model';
+import { RECENT_KEY, type RecentLookup } from '../../../lib/popup/recent';
 import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from './fixtures';
 
 afterEach(cleanup);

@@ -12,7 +12,7 @@ import { toolbarBadgeFor } from '../../../lib/toolbar';
 import { STATE_STYLE } from '../../../lib/states';
 import { bibtexFor, markdownLinkFor } from '../../../lib/cite';
 import { verify } from '../../../lib/pith/verify';
-import { pithNumberView } from '../../../lib/view-model';
+import { pithNumberView } from '../../../lib/popup/pith-number';
 import { detectFromText } from '../../../lib/ids';
 
 function fakeBrowser(granted: string[]) {
