@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { main, EXIT, type CliIo } from '../../../lib/cli';
-import { nodeIo } from '../../../lib/cli-node';
+import { main, EXIT, type CliIo } from '../../../cli/main';
+import { nodeIo } from '../../../cli/node-io';
 import type { PaperId } from '../../../lib/ids/types';
 import { verify } from '../../../lib/pith/verify';
 import { createClient } from '../../../lib/pith/client';

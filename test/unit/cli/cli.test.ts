@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main, EXIT, type CliIo } from '../../../lib/cli';
-import { nodeIo } from '../../../lib/cli-node';
+import { main, EXIT, type CliIo } from '../../../cli/main';
+import { nodeIo } from '../../../cli/node-io';
 
 const FIX = resolve(__dirname, '../../fixtures');
 const SEED_PATH = join(FIX, 'records/2404.14294v3.record.json');

@@ -4,15 +4,15 @@
  * so the tests drive it without spawning processes.
  */
 import { parseArgs } from 'node:util';
-import { verify } from './pith/verify';
-import { parseJson } from './pith/canonical';
-import { derivePithNumber } from './pith/number';
-import type { VerifyReport } from './pith/report';
-import { STATE_STYLE, type State } from './states';
-import type { PaperId } from './ids/types';
-import { detectFromText } from './ids/index';
-import { resolveOnce } from './resolver/once';
-import { BaseUrlSchema, DEFAULT_BASE_URL } from './settings';
+import { verify } from '../lib/pith/verify';
+import { parseJson } from '../lib/pith/canonical';
+import { derivePithNumber } from '../lib/pith/number';
+import type { VerifyReport } from '../lib/pith/report';
+import { STATE_STYLE, type State } from '../lib/states';
+import type { PaperId } from '../lib/ids/types';
+import { detectFromText } from '../lib/ids/index';
+import { resolveOnce } from '../lib/resolver/once';
+import { BaseUrlSchema, DEFAULT_BASE_URL } from '../lib/settings';
 
 export const EXIT = {
   verified: 0,
