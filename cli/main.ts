@@ -9,7 +9,7 @@ import { parseJson } from '../lib/pith/canonical';
 import { derivePithNumber } from '../lib/pith/number';
 import type { VerifyReport } from '../lib/pith/report';
 import { STATE_STYLE, type State } from '../lib/states';
-import type { PaperId } from '../lib/ids/types';
+import type { PaperId } from '../lib/ids/key';
 import { detectFromText } from '../lib/ids/index';
 import { resolveOnce } from '../lib/resolver/once';
 import { BaseUrlSchema, DEFAULT_BASE_URL } from '../lib/settings';

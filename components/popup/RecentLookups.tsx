@@ -1,5 +1,5 @@
 import { describeId } from '../../lib/ids/util';
-import type { PaperId } from '../../lib/ids/types';
+import type { PaperId } from '../../lib/ids/key';
 import { popup as P } from '../../lib/strings';
 import type { RecentLookup } from '../../lib/popup/recent';
 

@@ -4,7 +4,7 @@
  * failure becomes an `error` result, never an exception.
  */
 import * as z from 'zod/mini';
-import { idKey, type PaperId } from '../../lib/ids/types';
+import { idKey, type PaperId } from '../../lib/ids/key';
 import { LookupResultSchema, TabStateSchema, type LookupResult, type Request, type TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
 import type { RecentLookup } from '../../lib/popup/recent';

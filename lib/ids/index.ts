@@ -1,4 +1,4 @@
-export { PaperIdSchema, idKey, type PaperId } from './types';
+export { PaperIdSchema } from './types';
 export {
   parseArxivId,
   normalizeArxivId,

@@ -61,6 +61,18 @@ export function parsePithNumber(input: string): PithParseResult {
   return checkSuffix(s, false);
 }
 
+/**
+ * The full 26-character suffix of a Pith Number string (`pith:YYYY:SUFFIX`,
+ * `pith:SUFFIX` or a bare suffix; any case), upper-case; undefined for anything
+ * else, a short form included. (Deriving the suffix from a hash is
+ * lib/pith/number.ts suffixFromHash.)
+ */
+export function suffixOfPithNumber(pithNumber: unknown): string | undefined {
+  if (typeof pithNumber !== 'string') return undefined;
+  const r = parsePithNumber(pithNumber);
+  return r.ok && r.id.id.length === 26 ? r.id.id : undefined;
+}
+
 /** Normalize to the bare upper-case suffix, or null. Idempotent. */
 export function normalizePithNumber(input: string): string | null {
   const r = parsePithNumber(input);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { PaperId } from './key';
 
+// TEMPORARY: PaperId and idKey live in ./key; this re-export only serves components/popup/Popup.tsx,
+// lib/resolver/resolver.ts and entrypoints/background.ts until their imports read './key'. Then delete it.
 export { idKey, type PaperId } from './key';
 
 /**

@@ -27,7 +27,14 @@ export function safeUrl(url: string, base?: string): URL | null {
   }
 }
 
-function hostOf(u: URL): string {
+/** A URL's host name, lower-case, without a trailing dot; '' when `url` is not a URL. What site matching compares. */
+export function hostOf(url: string | URL): string {
+  let u: URL;
+  try {
+    u = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return '';
+  }
   return u.hostname.toLowerCase().replace(/\.$/, '');
 }
 

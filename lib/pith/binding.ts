@@ -1,4 +1,5 @@
-import type { PaperId } from '../ids/types';
+import type { PaperId } from '../ids/key';
+import { suffixOfPithNumber } from '../ids/pith-number';
 import { CHECK_NAMES, type Check, type VerifyReport } from './report';
 import { asPlainObject } from '../plain-object';
 import { titleCanonSha256 } from './hash';
@@ -37,12 +38,6 @@ function bareArxiv(id: string): { id: string; version?: number } {
   const m = /^(.*?)v(\d+)$/i.exec(s);
   if (m && m[1] && /\d$/.test(m[1])) return { id: m[1], version: Number(m[2]) };
   return { id: s };
-}
-
-function suffixOf(pithNumber: string | undefined): string | undefined {
-  if (!pithNumber) return undefined;
-  const m = /([A-Z2-7]{26})$/.exec(pithNumber.trim().toUpperCase());
-  return m?.[1];
 }
 
 /** The checks whose failure makes a record invalid (the served-title check is display only). */
@@ -96,7 +91,7 @@ function bindId(id: PaperId, canon: Record<string, unknown> | undefined, aliases
     bindDoi(id.id.trim().toLowerCase(), srcId, srcKind, aliases, o);
     return;
   }
-  const suffix = suffixOf(report.pithNumber);
+  const suffix = suffixOfPithNumber(report.pithNumber);
   o.expected.push(`Pith ${id.id}`);
   o.computed.push(suffix ?? 'no Pith Number');
   if (!suffix) o.fails.push('the record has no readable Pith Number to compare');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { PaperId } from '../ids/types';
+import type { PaperId } from '../ids/key';
+import { suffixOfPithNumber } from '../ids/pith-number';
 
 /**
  * HTTP client for a Pith resolver and its mirrors.
@@ -51,14 +52,6 @@ const RecordShape = z.looseObject({
 }).refine((o) => o.record_type !== undefined || o.pith_number !== undefined, {
   message: 'neither record_type nor pith_number',
 });
-
-const PITH_SUFFIX_RE = /^(?:pith:(?:\d{4}:)?)?([A-Z2-7]{8,26})$/;
-
-/** Extract the bare base32 suffix from `pith:YYYY:SUFFIX`, `pith:SHORT` or `SUFFIX`. */
-export function pithSuffix(pithNumber: string): string | undefined {
-  const m = PITH_SUFFIX_RE.exec(pithNumber.trim().toUpperCase().replace(/^PITH:/, 'pith:'));
-  return m?.[1];
-}
 
 /** Normalise a base URL: no trailing slash; only https, or http on loopback. */
 export function normalizeBaseUrl(raw: string): string | undefined {
@@ -128,7 +121,8 @@ async function readCapped(res: Response, maxBytes: number): Promise<string> {
   return new TextDecoder('utf-8', { fatal: false }).decode(all);
 }
 
-function hostOf(base: string): string {
+/** Where a record was served from, as the user reads it: host and port (`127.0.0.1:8443`), not just the host name. */
+function serverOf(base: string): string {
   try {
     return new URL(base).host;
   } catch {
@@ -243,8 +237,8 @@ export function createClient(opts: ClientOptions): PithClient {
     const first = await withRetries(`${base}/api/pith-number/resolve?${param}=${encodeURIComponent(id.id)}&json=true`);
     if (first.kind !== 'ok' || isFullRecord(first.value)) return first;
     const pn = first.value.pith_number;
-    const suffix = typeof pn === 'string' ? pithSuffix(pn) : undefined;
-    if (!suffix || suffix.length !== 26) return { kind: 'error', reason: 'the resolver answered with an unreadable Pith Number' };
+    const suffix = suffixOfPithNumber(pn);
+    if (!suffix) return { kind: 'error', reason: 'the resolver answered with an unreadable Pith Number' };
     const second = await withRetries(`${base}/pith/${suffix}.json`);
     if (second.kind === 'ok' && !isFullRecord(second.value)) return { kind: 'error', reason: 'the resolver sent JSON that is not a Pith record' };
     return second;
@@ -261,8 +255,8 @@ export function createClient(opts: ClientOptions): PithClient {
       } catch {
         r = { kind: 'error', reason: 'unexpected failure while contacting the resolver' };
       }
-      const host = hostOf(base);
-      if (r.kind === 'ok') return { kind: 'record', text: r.text, host: hostOf(r.url), url: r.url };
+      const host = serverOf(base);
+      if (r.kind === 'ok') return { kind: 'record', text: r.text, host: serverOf(r.url), url: r.url };
       if (r.kind === 'not-found') return { kind: 'not-found', host };
       errors.push(bases.length > 1 ? `${host}: ${r.reason}` : r.reason);
       lastStatus = r.status;

@@ -4,7 +4,7 @@
  * in checks/, named as in the report), and a state derived from them that is `verified`
  * only when nothing is in doubt. Synchronous; never throws.
  */
-import type { PaperId } from '../ids/types';
+import type { PaperId } from '../ids/key';
 import type { State } from '../states';
 import { bindReport } from './binding';
 import { checkAliases } from './checks/aliases';

@@ -2,7 +2,7 @@
 import type { LookupResult } from '../messages';
 import { CHECK_NAMES, type CheckOutcome } from '../pith/report';
 import { popup as P } from '../strings';
-import { at, num, str } from './read';
+import { at, num, str } from '../pith/record-fields';
 
 export type Report = NonNullable<LookupResult['report']>;
 

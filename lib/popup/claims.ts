@@ -1,6 +1,7 @@
 /** The claims panel of the popup: headline, summary, strongest claim, weakest assumption, counts. */
 import { popup as P } from '../strings';
-import { at, num, str } from './read';
+import { claimItems, claimOf, headlineOf, summaryOf, type RecordClaim } from '../pith/headline';
+import { at, num, str } from '../pith/record-fields';
 
 export interface ClaimView {
   kind: string;
@@ -40,44 +41,33 @@ export function statusWords(status: string | undefined): string | undefined {
   return status.replace(/_/g, ' ');
 }
 
-function claim(kind: string, text: string, status?: string, claimId?: string): ClaimView {
-  const c: ClaimView = { kind, kindLabel: kindLabel(kind), text, machineExtracted: status === 'machine_extracted' };
-  const words = statusWords(status);
-  if (words) c.status = words;
-  if (claimId) c.claimId = claimId;
-  return c;
+function claim(c: RecordClaim): ClaimView {
+  const v: ClaimView = { kind: c.kind, kindLabel: kindLabel(c.kind), text: c.text, machineExtracted: c.status === 'machine_extracted' };
+  const words = statusWords(c.status);
+  if (words) v.status = words;
+  if (c.claimId) v.claimId = c.claimId;
+  return v;
 }
 
 export function claimsView(record: unknown): ClaimsView {
   const snap = at(record, 'graph_snapshot');
   const itemsRaw = at(snap, 'claims', 'items');
-  const items = (Array.isArray(itemsRaw) ? itemsRaw : []).slice(0, 50).flatMap((it) => {
-    const kind = str(at(it, 'kind'), 64);
-    const text = str(at(it, 'text'));
-    return kind && text ? [claim(kind, text, str(at(it, 'status'), 64), str(at(it, 'claim_id'), 64))] : [];
-  });
-  const take = (kind: string) => {
-    const i = items.findIndex((c) => c.kind === kind);
-    return i >= 0 ? items.splice(i, 1)[0] : undefined;
-  };
+  const items = claimItems(record);
   const verdict = at(snap, 'verdict');
-  // When the claims list lacks a kind, the verdict (or the paper's headline) may still carry it.
-  const fallback = (kind: string, ...texts: unknown[]) => {
-    const t = texts.map((x) => str(x)).find(Boolean);
-    return t ? claim(kind, t) : undefined;
-  };
+  // Headline and summary by the rule the inline card shares (lib/pith/headline.ts); the verdict fills the other kinds a list lacks.
+  const picked = [
+    headlineOf(record, items),
+    summaryOf(record, items),
+    claimOf(items, 'strongest_claim', at(verdict, 'strongest_claim')),
+    claimOf(items, 'weakest_assumption', at(verdict, 'weakest_assumption')),
+  ];
+  const [headline, summary, strongest, weakest] = picked.map((c) => (c ? claim(c) : undefined));
   const view: ClaimsView = { others: [], counts: {} };
-  const headline =
-    take('headline') ??
-    fallback('headline', at(verdict, 'pith_extraction_headline'), at(record, 'paper', 'headline'), at(snap, 'paper', 'headline'));
-  const summary = take('one_line_summary') ?? fallback('one_line_summary', at(verdict, 'one_line_summary'));
-  const strongest = take('strongest_claim') ?? fallback('strongest_claim', at(verdict, 'strongest_claim'));
-  const weakest = take('weakest_assumption') ?? fallback('weakest_assumption', at(verdict, 'weakest_assumption'));
   if (headline) view.headline = headline;
   if (summary) view.summary = summary;
   if (strongest) view.strongest = strongest;
   if (weakest) view.weakest = weakest;
-  view.others = items;
+  view.others = items.filter((c) => !picked.includes(c)).map(claim);
 
   const claims = num(at(snap, 'claims', 'count'));
   const refs = num(at(snap, 'references', 'count'));

@@ -1,7 +1,7 @@
 /** The paper block of the popup: title, authors, id, version, categories, DOI. */
 import { isPlainObject } from '../plain-object';
 import type { Report } from './checks';
-import { at, num, str, strList } from './read';
+import { at, num, str, strList } from '../pith/record-fields';
 
 export interface PaperView {
   title?: string;

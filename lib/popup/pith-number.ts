@@ -1,9 +1,9 @@
 /** The Pith Number block of the popup: full and short forms, link, LaTeX. */
+import { parsePithNumber } from '../ids/pith-number';
 import type { LookupResult } from '../messages';
-import { at } from './read';
+import { pithPageUrl } from '../pith/site';
+import { at } from '../pith/record-fields';
 
-export const PITH_SITE = 'https://pith.science';
-const FULL_NUMBER = /^pith:(\d{4}):([A-Z2-7]{26})$/;
 
 export interface PithNumberView {
   full: string;
@@ -13,15 +13,18 @@ export interface PithNumberView {
   url: string;
 }
 
-/** Parses a full Pith Number; undefined for anything else (never build a URL from junk). */
-export function parsePithNumber(s: unknown): { year: string; suffix: string } | undefined {
+/**
+ * A Pith Number as published, `pith:YYYY:SUFFIX` exactly (upper-case, no
+ * spaces), split into year and suffix; undefined for anything else, so no URL
+ * is ever built from junk. The parsing is lib/ids' parsePithNumber.
+ */
+export function fullPithNumber(s: unknown): { year: string; suffix: string } | undefined {
   if (typeof s !== 'string') return undefined;
-  const m = FULL_NUMBER.exec(s.trim());
-  return m ? { year: m[1] as string, suffix: m[2] as string } : undefined;
-}
-
-export function pithUrl(suffix: string): string {
-  return `${PITH_SITE}/pith/${encodeURIComponent(suffix)}`;
+  const t = s.trim();
+  const r = parsePithNumber(t);
+  if (!r.ok || r.year === undefined) return undefined;
+  const year = String(r.year);
+  return t === `pith:${year}:${r.id.id}` ? { year, suffix: r.id.id } : undefined;
 }
 
 export function latexFor(suffix: string): string {
@@ -35,11 +38,11 @@ export function latexFor(suffix: string): string {
 export function pithNumberView(result: Pick<LookupResult, 'record' | 'report' | 'pithNumber'>): PithNumberView | undefined {
   const candidates = [at(result.record, 'pith_number'), result.report?.pithNumber, result.pithNumber];
   for (const c of candidates) {
-    const p = parsePithNumber(c);
+    const p = fullPithNumber(c);
     if (!p) continue;
     const full = `pith:${p.year}:${p.suffix}`;
     const short = `pith:${p.suffix.slice(0, 8)}`;
-    return { full, short, suffix: p.suffix, latex: latexFor(p.suffix), url: pithUrl(p.suffix) };
+    return { full, short, suffix: p.suffix, latex: latexFor(p.suffix), url: pithPageUrl(p.suffix) };
   }
   return undefined;
 }

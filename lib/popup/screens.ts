@@ -4,8 +4,8 @@ import { describeId } from '../ids/util';
 import type { PaperResult } from '../messages';
 import type { State } from '../states';
 import { age as ageStrings } from '../strings';
-import { PITH_SITE } from './pith-number';
-import { at, str } from './read';
+import { PITH_ORIGIN } from '../pith/site';
+import { at, str } from '../pith/record-fields';
 
 export type Screen = 'loading' | 'not-found' | 'error' | 'invalid' | 'mismatch' | 'unsigned' | 'unconfirmed' | 'verified';
 
@@ -33,7 +33,7 @@ export function resultLabel(result: Pick<PaperResult, 'id' | 'headline'> & { rec
 
 /** Search link for a paper pith.science does not know (the search path is a guess at the site's UI). */
 export function searchUrl(id: PaperId): string {
-  return `${PITH_SITE}/search?q=${encodeURIComponent(id.id)}`;
+  return `${PITH_ORIGIN}/search?q=${encodeURIComponent(id.id)}`;
 }
 
 export function recordJson(record: unknown): string {

@@ -1,6 +1,6 @@
 /** The status words and the completeness ladder, all read from verification_status (unsigned). */
 import { ladder as ladderStrings, status as S } from '../strings';
-import { at, bool, num } from './read';
+import { at, bool, num } from '../pith/record-fields';
 
 export interface StatusWord {
   key: string;

@@ -3,7 +3,7 @@
  * verify(): one per state screen.
  */
 import seedJson from '../../fixtures/records/2404.14294v3.record.json';
-import type { PaperId } from '../../../lib/ids/types';
+import type { PaperId } from '../../../lib/ids/key';
 import type { LookupResult, PaperResult, TabState } from '../../../lib/messages';
 import { verify } from '../../../lib/pith/verify';
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PopupApi } from '../../../components/popup/api';
 import { LookupBox } from '../../../components/popup/LookupBox';
 import { Popup } from '../../../components/popup/Popup';
-import type { PaperId } from '../../../lib/ids/types';
+import type { PaperId } from '../../../lib/ids/key';
 import type { Request } from '../../../lib/messages';
 import { RECENT_KEY, type RecentLookup } from '../../../lib/popup/recent';
 import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from './fixtures';

@@ -13,8 +13,8 @@ import {
   parseDoi,
   parsePithNumber,
   PaperIdSchema,
-  type PaperId,
 } from '../../../lib/ids';
+import type { PaperId } from '../../../lib/ids/key';
 
 const valid = (ids: PaperId[]) => ids.every((id) => PaperIdSchema.safeParse(id).success);
 

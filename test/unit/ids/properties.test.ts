@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   detectFromText,
   detectFromUrl,
-  idKey,
   normalizeArxivId,
   normalizeDoi,
   normalizePithNumber,
@@ -12,8 +11,8 @@ import {
   parseDoi,
   parsePithNumber,
   PaperIdSchema,
-  type PaperId,
 } from '../../../lib/ids';
+import { idKey, type PaperId } from '../../../lib/ids/key';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 

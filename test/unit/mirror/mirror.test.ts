@@ -18,7 +18,7 @@ import { createClient } from '../../../lib/pith/client';
 import { createResolver } from '../../../lib/resolver/resolver';
 import { memoryStorage } from '../../../lib/resolver/storage';
 import { verify } from '../../../lib/pith/verify';
-import type { PaperId } from '../../../lib/ids/types';
+import type { PaperId } from '../../../lib/ids/key';
 import type { LookupResult } from '../../../lib/messages';
 
 let mirror: Mirror;

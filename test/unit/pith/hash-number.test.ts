@@ -17,7 +17,7 @@ import {
   sha256Hex,
   titleCanonSha256,
 } from '../../../lib/pith/hash';
-import { derivePithNumber, pithSuffix, shortPithNumber } from '../../../lib/pith/number';
+import { derivePithNumber, suffixFromHash, shortPithNumber } from '../../../lib/pith/number';
 
 const te = new TextEncoder();
 
@@ -96,7 +96,7 @@ describe('Pith Number derivation', () => {
     expect(derivePithNumber(seedHash, '2024')).toBe('pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2');
     expect(derivePithNumber(seedHash, 2024)).toBe('pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2');
     expect(derivePithNumber(seedHash.toUpperCase(), 2024)).toBe('pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2');
-    expect(pithSuffix(seedHash)).toBe('7YXM6JRYOH4O5NBMCHKEPDPSW2');
+    expect(suffixFromHash(seedHash)).toBe('7YXM6JRYOH4O5NBMCHKEPDPSW2');
     expect(shortPithNumber(seedHash)).toBe('pith:7YXM6JRY');
   });
   it('derives the suffixes of the real receipts', () => {
@@ -114,7 +114,7 @@ describe('Pith Number derivation', () => {
     expect(() => derivePithNumber(seedHash, '24')).toThrow(/four digits/);
     expect(() => derivePithNumber(seedHash, 20245)).toThrow(/four digits/);
     expect(() => derivePithNumber(seedHash, '2024-04')).toThrow(/four digits/);
-    expect(() => pithSuffix(undefined as unknown as string)).toThrow(/SHA-256/);
+    expect(() => suffixFromHash(undefined as unknown as string)).toThrow(/SHA-256/);
   });
   it('always yields 26 base32 chars', () => {
     fc.assert(

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalSha256, parseJson } from '../../../lib/pith/canonical';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/pith/hash';
-import { pithSuffix } from '../../../lib/pith/number';
+import { suffixFromHash } from '../../../lib/pith/number';
 import { PITH_KEY_V1 } from '../../../lib/pith/pinned-keys';
 import { CHECK_NAMES, type CheckName, type VerifyReport } from '../../../lib/pith/report';
 import { createTrustStore } from '../../../lib/pith/trust';
@@ -108,7 +108,7 @@ describe('real records and receipts', () => {
   it.each(realSigs.map((s) => [s.pith_number, s] as const))('receipt %s verifies with the pinned key', (_n, s) => {
     const v = verifyReceiptSignature(s.canonical_sha256, s.signature_b64, s.key_id);
     expect(v).toMatchObject({ valid: true, outcome: 'pass', keyPinned: true, fingerprint: '8d4b5ee74e4693bcd1df2446408b0d54' });
-    expect(s.pith_number.endsWith(`:${pithSuffix(s.canonical_sha256)}`)).toBe(true);
+    expect(s.pith_number.endsWith(`:${suffixFromHash(s.canonical_sha256)}`)).toBe(true);
     // the same signature over another hash fails
     const other = realSigs.find((o) => o !== s)!;
     expect(verifyReceiptSignature(other.canonical_sha256, s.signature_b64, s.key_id).valid).toBe(false);

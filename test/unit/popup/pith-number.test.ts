@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePithNumber, pithNumberView } from '../../../lib/popup/pith-number';
+import { fullPithNumber, pithNumberView } from '../../../lib/popup/pith-number';
 import { seed, SEED_SUFFIX, verifiedResult } from '../components/fixtures';
 
 describe('pithNumberView', () => {
@@ -13,8 +13,8 @@ describe('pithNumberView', () => {
   test('ignores malformed numbers, never builds a URL from junk', () => {
     expect(pithNumberView({ record: { pith_number: 'pith:2024:"><script>' } })).toBeUndefined();
     expect(pithNumberView({ record: {}, pithNumber: 'javascript:alert(1)' })).toBeUndefined();
-    expect(parsePithNumber(`pith:2024:${SEED_SUFFIX}`)).toEqual({ year: '2024', suffix: SEED_SUFFIX });
-    expect(parsePithNumber(`pith:2024:${SEED_SUFFIX.slice(0, 8)}`)).toBeUndefined();
+    expect(fullPithNumber(`pith:2024:${SEED_SUFFIX}`)).toEqual({ year: '2024', suffix: SEED_SUFFIX });
+    expect(fullPithNumber(`pith:2024:${SEED_SUFFIX.slice(0, 8)}`)).toBeUndefined();
   });
   test('falls back to the re-derived number when the record has none', () => {
     const v = pithNumberView({ record: {}, report: { state: 'unsigned', checks: [], pithNumber: `pith:2024:${SEED_SUFFIX}` } });

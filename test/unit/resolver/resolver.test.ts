@@ -3,7 +3,7 @@ import { createResolver, type Verify } from '../../../lib/resolver/resolver';
 import { memoryStorage } from '../../../lib/resolver/storage';
 import { CACHE_VERSION, INDEX_KEY, ENTRY_PREFIX } from '../../../lib/resolver/cache';
 import type { ClientResult } from '../../../lib/pith/client';
-import type { PaperId } from '../../../lib/ids/types';
+import type { PaperId } from '../../../lib/ids/key';
 import type { VerifyReport } from '../../../lib/pith/report';
 import type { LookupResult } from '../../../lib/messages';
 

@@ -1,8 +1,8 @@
 /**
- * Defensive readers for the record the popup shows. The record arrives as
+ * Defensive readers for a served record (the popup, the headline rule). It arrives as
  * `unknown` (parsed JSON from a resolver we do not trust), so every field is
  * read through these: a missing or ill-typed field is simply absent from the
- * view, never an exception.
+ * result, never an exception.
  */
 import { asPlainObject } from '../plain-object';
 
