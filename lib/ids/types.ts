@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the popup imports this schema (through messages and recent lookups) and carries only the mini build.
+import * as z from 'zod/mini';
 import type { PaperId } from './key';
 
 // TEMPORARY: PaperId and idKey live in ./key; this re-export only serves components/popup/Popup.tsx,
@@ -11,9 +12,9 @@ export { idKey, type PaperId } from './key';
  * bare upper-case base32 suffix (8 to 26 chars), year dropped.
  */
 export const PaperIdSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('arxiv'), id: z.string().min(1).max(64), version: z.number().int().positive().optional() }),
-  z.object({ kind: z.literal('doi'), id: z.string().min(4).max(512) }),
-  z.object({ kind: z.literal('pith'), id: z.string().regex(/^[A-Z2-7]{8,26}$/) }),
+  z.object({ kind: z.literal('arxiv'), id: z.string().check(z.minLength(1), z.maxLength(64)), version: z.optional(z.int().check(z.positive())) }),
+  z.object({ kind: z.literal('doi'), id: z.string().check(z.minLength(4), z.maxLength(512)) }),
+  z.object({ kind: z.literal('pith'), id: z.string().check(z.regex(/^[A-Z2-7]{8,26}$/)) }),
 ]);
 
 // The hand-written type and the schema must describe the same values.
