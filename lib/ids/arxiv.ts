@@ -106,8 +106,8 @@ export function arxivDoi(id: string): string {
 }
 
 // For free text: candidates are found with simple bounded patterns, then validated.
-const NEW_IN_TEXT = /(?<![\w.\/-])(\d{4}\.\d{4,5}(?:v\d{1,4})?)(?![\w\/-]|\.\d)/g;
-const OLD_IN_TEXT = /(?<![\w.\/-])([a-z][a-z-]{1,15}(?:\.[a-z][a-z-]{0,15})?\/\d{7}(?:v\d{1,4})?)(?![\w\/-]|\.\d)/gi;
+const NEW_IN_TEXT = /(?<![\w./-])(\d{4}\.\d{4,5}(?:v\d{1,4})?)(?![\w/-]|\.\d)/g;
+const OLD_IN_TEXT = /(?<![\w./-])([a-z][a-z-]{1,15}(?:\.[a-z][a-z-]{0,15})?\/\d{7}(?:v\d{1,4})?)(?![\w/-]|\.\d)/gi;
 
 /** All arXiv ids appearing in free text, in order of appearance (not deduplicated). */
 export function findArxivIdsInText(text: string): { id: ArxivPaperId; index: number }[] {

@@ -309,7 +309,10 @@ export function pyFloatRepr(x: number): string {
   return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
 }
 
+// Control characters are exactly what JSON must escape, so these patterns name them.
+// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[\x00-\x1f"\\]/;
+// eslint-disable-next-line no-control-regex
 const ESCAPE_ALL = /[\x00-\x1f"\\]/g;
 const SHORT_ESCAPES: Record<string, string> = {
   '"': '\\"',

@@ -1,6 +1,6 @@
 /** Recent lookups, kept in browser.storage.local `recentLookups`: parsed defensively, newest first, unique by id. */
 import * as z from 'zod/mini';
-import { idKey, type PaperId } from '../ids/key';
+import { idKey } from '../ids/key';
 import { PaperIdSchema } from '../ids/types';
 
 export const RECENT_KEY = 'recentLookups';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient, parseRetryAfter, normalizeBaseUrl } from '../../../lib/pith/client';
+import { createClient, parseRetryAfter } from '../../../lib/pith/client';
 
 const SUFFIX = '7YXM6JRYOH4O5NBMCHKEPDPSW2';
 const RECORD = { record_type: 'pith_number_record', pith_number: `pith:2024:${SUFFIX}`, canonical_record: {} };

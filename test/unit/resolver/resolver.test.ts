@@ -237,6 +237,8 @@ describe('cache storage', () => {
   });
 
   it('stores the record text (bigint-safe), fetchedAt, host and the page-independent report', async () => {
+    // The literal is meant to lose precision: the record text must keep the digits JSON.parse would not.
+    // eslint-disable-next-line no-loss-of-precision
     const big = recordText('2404.00001', { n: 123456789012345678901234567890 });
     const text = big.replace('1.2345678901234568e+29', '123456789012345678901234567890');
     const { resolver, storage } = setup({ auto: () => ({ kind: 'record', text, host: 'pith.test', url: 'u' }) });
