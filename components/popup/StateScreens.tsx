@@ -82,7 +82,7 @@ export function LoadingScreen() {
   );
 }
 
-export function VerifiedScreen(props: ScreenProps) {
+function VerifiedScreen(props: ScreenProps) {
   return (
     <div class="screen" data-screen="verified">
       <StateBanner state="verified" />
@@ -92,7 +92,7 @@ export function VerifiedScreen(props: ScreenProps) {
   );
 }
 
-export function UnconfirmedScreen(props: ScreenProps) {
+function UnconfirmedScreen(props: ScreenProps) {
   const why = checkRows(props.result.report).filter((r) => r.name === 'binding');
   return (
     <div class="screen" data-screen="unconfirmed">
@@ -104,7 +104,7 @@ export function UnconfirmedScreen(props: ScreenProps) {
   );
 }
 
-export function UnsignedScreen(props: ScreenProps) {
+function UnsignedScreen(props: ScreenProps) {
   const why = checkRows(props.result.report).filter((r) => (r.name === 'key' || r.name === 'signature') && r.outcome !== 'pass');
   return (
     <div class="screen" data-screen="unsigned">
@@ -116,7 +116,7 @@ export function UnsignedScreen(props: ScreenProps) {
   );
 }
 
-export function InvalidScreen(props: ScreenProps) {
+function InvalidScreen(props: ScreenProps) {
   const { result, onReverify, copy } = props;
   return (
     <div class="screen" data-screen="invalid">
@@ -130,7 +130,7 @@ export function InvalidScreen(props: ScreenProps) {
   );
 }
 
-export function MismatchScreen(props: ScreenProps) {
+function MismatchScreen(props: ScreenProps) {
   const differs = checkRows(props.result.report).filter((r) => r.name === 'binding' && r.outcome === 'fail');
   return (
     <div class="screen" data-screen="mismatch">
@@ -142,7 +142,7 @@ export function MismatchScreen(props: ScreenProps) {
   );
 }
 
-export function NotFoundScreen({ result, onReverify }: ScreenProps) {
+function NotFoundScreen({ result, onReverify }: ScreenProps) {
   return (
     <div class="screen" data-screen="not-found">
       <StateBanner state="not-found" />
@@ -162,7 +162,7 @@ export function NotFoundScreen({ result, onReverify }: ScreenProps) {
   );
 }
 
-export function ErrorScreen(props: ScreenProps) {
+function ErrorScreen(props: ScreenProps) {
   const { result, onReverify, now } = props;
   const cached = result.record !== undefined || result.report !== undefined;
   const cachedState = result.report?.state;

@@ -67,7 +67,7 @@ function Details({ result }: { result: Pick<LookupResult, 'record' | 'report'> }
 }
 
 /** The line between what Pith signed (checked here) and what the resolver merely serves. */
-export function SignatureScope() {
+function SignatureScope() {
   return (
     <div class="scope">
       <h3>{P.scopeHeading}</h3>

@@ -11,7 +11,7 @@ import { doiFromValue, firstMeta, nonEmpty, readMeta, textWithoutDescriptor, typ
 // ---------- arXiv abstract / html / pdf ----------
 
 /** The version shown as current in `div.submission-history`: the bold `[vN]` that is not a link. */
-export function currentVersionFromHistory(doc: Document): number | undefined {
+function currentVersionFromHistory(doc: Document): number | undefined {
   const hist = doc.querySelector('div.submission-history, .submission-history');
   if (!hist) return undefined;
   const strongs = hist.querySelectorAll('strong, b');

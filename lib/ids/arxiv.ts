@@ -83,7 +83,7 @@ export function parseArxivId(input: string): ArxivPaperId | null {
 }
 
 /** `2404.14294` or `2404.14294v3`. */
-export function formatArxivId(id: ArxivPaperId | { id: string; version?: number | undefined }): string {
+function formatArxivId(id: ArxivPaperId | { id: string; version?: number | undefined }): string {
   return id.version === undefined ? id.id : `${id.id}v${id.version}`;
 }
 
@@ -94,15 +94,6 @@ export function formatArxivId(id: ArxivPaperId | { id: string; version?: number 
 export function normalizeArxivId(input: string): string | null {
   const p = parseArxivId(input);
   return p ? formatArxivId(p) : null;
-}
-
-export function isArxivId(input: string): boolean {
-  return parseArxivId(input) !== null;
-}
-
-/** The arXiv-issued DOI of an id, lower-case as Pith stores it (`10.48550/arxiv.2404.14294`). */
-export function arxivDoi(id: string): string {
-  return `10.48550/arxiv.${id}`.toLowerCase();
 }
 
 // For free text: candidates are found with simple bounded patterns, then validated.

@@ -6,9 +6,7 @@ import { parseDoi } from './doi';
 import { doiFromValue, firstMeta, nonEmpty, readMeta, type DetectedPaper, type Found, type MetaMap, type PageDetection } from './page';
 import { detectArxivDocument } from './arxiv-page';
 
-export type { DetectedPaper, PageDetection } from './page';
-export { textWithoutDescriptor } from './page';
-export { currentVersionFromHistory, detectArxivDocument } from './arxiv-page';
+export type { PageDetection } from './page';
 
 // ---------- JSON-LD ----------
 

@@ -3,7 +3,7 @@ import type { PaperId } from './key';
 export type PithPaperId = Extract<PaperId, { kind: 'pith' }>;
 
 /** Suffix lengths Pith uses: short 8, aliases 12 and 16, full 26. */
-export const PITH_SUFFIX_LENGTHS: readonly number[] = [8, 12, 16, 26];
+const PITH_SUFFIX_LENGTHS: readonly number[] = [8, 12, 16, 26];
 
 export type PithParseResult =
   | { ok: true; id: PithPaperId; year?: number }
@@ -77,10 +77,6 @@ export function suffixOfPithNumber(pithNumber: unknown): string | undefined {
 export function normalizePithNumber(input: string): string | null {
   const r = parsePithNumber(input);
   return r.ok ? r.id.id : null;
-}
-
-export function isPithNumber(input: string): boolean {
-  return parsePithNumber(input).ok;
 }
 
 /** `pith:` Pith Numbers in free text (bare suffixes are not searched for: too ambiguous). */

@@ -6,7 +6,7 @@ import { describeId } from '../ids/util';
 import { pithPageUrl } from '../pith/site';
 
 /** Longest record text we put in a card; record fields are untrusted and unbounded. */
-export const MAX_TEXT = 600;
+const MAX_TEXT = 600;
 
 /** Everything a badge or a card shows, as plain strings: the DOM code only sets textContent/attributes. */
 export interface CardModel {

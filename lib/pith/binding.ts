@@ -12,12 +12,6 @@ import { titleCanonSha256 } from './hash';
  * it here, which costs a string compare and at most one SHA-256 of a title.
  */
 
-/** The parts of a canonical record the binding reads; anything else is ignored. */
-export interface BindableCanonical {
-  source?: { id?: unknown; kind?: unknown; version?: unknown } | null;
-  metadata?: { title_canon_sha256?: unknown } | null;
-}
-
 export interface BindableAlias {
   alias_kind?: unknown;
   alias_value?: unknown;

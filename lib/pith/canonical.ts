@@ -23,7 +23,7 @@ export class JsonFloat {
 }
 
 export type JsonValue = null | boolean | number | bigint | string | JsonFloat | JsonValue[] | JsonObject;
-export interface JsonObject {
+interface JsonObject {
   [key: string]: JsonValue;
 }
 
@@ -402,7 +402,7 @@ function ser(v: unknown, depth: number): string {
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** True when the string can be encoded as UTF-8 (no lone surrogates). */
-export function isWellFormedString(s: string): boolean {
+function isWellFormedString(s: string): boolean {
   return !LONE_SURROGATE.test(s);
 }
 

@@ -42,7 +42,7 @@ export interface PithClient {
   readonly baseUrls: readonly string[];
 }
 
-export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
 /** The least a response must look like before we hand it to the verifier. */
 const RecordShape = z.looseObject({
@@ -54,7 +54,7 @@ const RecordShape = z.looseObject({
 });
 
 /** Normalise a base URL: no trailing slash; only https, or http on loopback. */
-export function normalizeBaseUrl(raw: string): string | undefined {
+function normalizeBaseUrl(raw: string): string | undefined {
   let u: URL;
   try {
     u = new URL(raw);

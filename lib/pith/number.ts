@@ -6,8 +6,8 @@
 import { base32nopad } from '@scure/base';
 import { hexToBytes } from './hash';
 
-export const PITH_SUFFIX_LENGTH = 26;
-export const PITH_SHORT_LENGTH = 8;
+const PITH_SUFFIX_LENGTH = 26;
+const PITH_SHORT_LENGTH = 8;
 
 function hashBytes(canonicalSha256Hex: string): Uint8Array {
   if (typeof canonicalSha256Hex !== 'string' || !/^[0-9a-fA-F]{64}$/.test(canonicalSha256Hex)) {

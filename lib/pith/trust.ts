@@ -35,7 +35,7 @@ export function keyFingerprintB32(rawKey: Uint8Array): string {
 }
 
 /** Validate a spec and build a TrustedKey; throws on any inconsistency. */
-export function trustedKeyFromSpec(spec: PinnedKeySpec): TrustedKey {
+function trustedKeyFromSpec(spec: PinnedKeySpec): TrustedKey {
   if (!spec || typeof spec.key_id !== 'string' || spec.key_id.length === 0) throw new Error('trust store: key without key_id');
   const id = spec.key_id;
   if (spec.algorithm !== 'ed25519') throw new Error(`trust store: key ${id} has unsupported algorithm ${String(spec.algorithm)}`);

@@ -35,7 +35,7 @@ function kindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? `${P.otherClaim} (${kind.replace(/_/g, ' ')})`;
 }
 
-export function statusWords(status: string | undefined): string | undefined {
+function statusWords(status: string | undefined): string | undefined {
   if (!status) return undefined;
   if (status === 'machine_extracted') return P.machineExtracted;
   return status.replace(/_/g, ' ');

@@ -4,7 +4,6 @@ import type { LookupResult } from '../messages';
 import { pithPageUrl } from '../pith/site';
 import { at } from '../pith/record-fields';
 
-
 export interface PithNumberView {
   full: string;
   short: string;
@@ -27,7 +26,7 @@ export function fullPithNumber(s: unknown): { year: string; suffix: string } | u
   return t === `pith:${year}:${r.id.id}` ? { year, suffix: r.id.id } : undefined;
 }
 
-export function latexFor(suffix: string): string {
+function latexFor(suffix: string): string {
   return `\\pithnumber{${suffix}}`;
 }
 

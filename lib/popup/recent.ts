@@ -6,7 +6,7 @@ import { PaperIdSchema } from '../ids/types';
 export const RECENT_KEY = 'recentLookups';
 export const MAX_RECENT = 10;
 
-export const RecentLookupSchema = z.object({
+const RecentLookupSchema = z.object({
   id: PaperIdSchema,
   label: z.string().check(z.maxLength(300)),
   at: z.number(),

@@ -31,7 +31,7 @@ export interface LaunchOptions {
   headless?: boolean;
 }
 
-export interface ToolbarBadge {
+interface ToolbarBadge {
   text: string;
   title: string;
 }

@@ -6,7 +6,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 
-export interface DomNode {
+interface DomNode {
   nodeId: number;
   backendNodeId: number;
   nodeType: number;
@@ -41,7 +41,7 @@ const attrs = (n: DomNode): Record<string, string> => {
   return o;
 };
 
-export const textOf = (n: DomNode | undefined): string =>
+const textOf = (n: DomNode | undefined): string =>
   !n ? '' : n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(textOf).join('');
 
 export async function cdpFor(page: Page): Promise<CDPSession> {
@@ -85,7 +85,7 @@ export async function readBadges(cdp: CDPSession): Promise<BadgeInfo[]> {
 }
 
 /** Call `fn` with `this` bound to the node (in the page's main world); returns its JSON result. */
-export async function callOn<T>(cdp: CDPSession, backendNodeId: number, fn: string, args: unknown[] = []): Promise<T> {
+async function callOn<T>(cdp: CDPSession, backendNodeId: number, fn: string, args: unknown[] = []): Promise<T> {
   const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId: string } };
   const r = (await cdp.send('Runtime.callFunctionOn', {
     objectId: object.objectId,

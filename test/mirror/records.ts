@@ -17,14 +17,14 @@ import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:cryp
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FIXTURES_DIR = new URL('../fixtures/', import.meta.url).pathname;
+const FIXTURES_DIR = new URL('../fixtures/', import.meta.url).pathname;
 
-export const SEED_ARXIV = '2404.14294';
+const SEED_ARXIV = '2404.14294';
 export const TAMPERED_ARXIV = '2404.99998';
-export const NOT_FOUND_ARXIV = '2404.99999';
-export const TEST_KEY_ID = 'mirror-test-key';
+const NOT_FOUND_ARXIV = '2404.99999';
+const TEST_KEY_ID = 'mirror-test-key';
 
-export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 export interface MirrorRecord {
   /** The bare 26-char suffix. */
@@ -41,7 +41,7 @@ export interface MirrorRecord {
 // ---------------------------------------------------------------- helpers
 
 /** Python json.dumps(sort_keys=True, separators=(',', ':'), ensure_ascii=False) for strings/ints/arrays/objects. */
-export function canonicalJson(v: Json): string {
+function canonicalJson(v: Json): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') {
@@ -54,12 +54,12 @@ export function canonicalJson(v: Json): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k] as Json)}`).join(',')}}`;
 }
 
-export function sha256Hex(s: string | Uint8Array): string {
+function sha256Hex(s: string | Uint8Array): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-export function base32(bytes: Uint8Array): string {
+function base32(bytes: Uint8Array): string {
   let bits = 0;
   let value = 0;
   let out = '';
@@ -75,7 +75,7 @@ export function base32(bytes: Uint8Array): string {
   return out;
 }
 
-export function canonText(s: string): string {
+function canonText(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
@@ -84,7 +84,7 @@ function pithNumberFor(hashHex: string, submittedAt: string): { pith: string; su
   return { pith: `pith:${submittedAt.slice(0, 4)}:${suffix}`, suffix };
 }
 
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   return s
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
@@ -109,7 +109,7 @@ export interface TestKey {
   fingerprintHex: string;
 }
 
-export function generateTestKey(keyId = TEST_KEY_ID): TestKey {
+function generateTestKey(keyId = TEST_KEY_ID): TestKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const jwk = publicKey.export({ format: 'jwk' }) as { x: string };
   const raw = Buffer.from(jwk.x, 'base64url');
@@ -133,7 +133,7 @@ export function bareArxivId(raw: string): string {
   return s.replace(/v\d+$/i, '');
 }
 
-export function isPlausibleArxivId(id: string): boolean {
+function isPlausibleArxivId(id: string): boolean {
   const m = NEW_ID.exec(id);
   if (m) {
     const mm = Number(m[2]);
@@ -147,7 +147,7 @@ export function isPlausibleArxivId(id: string): boolean {
   return false;
 }
 
-export function isNotFoundId(id: string): boolean {
+function isNotFoundId(id: string): boolean {
   return id === NOT_FOUND_ARXIV || (id.startsWith('2404.9999') && id !== TAMPERED_ARXIV);
 }
 

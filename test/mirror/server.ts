@@ -14,7 +14,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
@@ -66,7 +66,7 @@ export interface MirrorOptions {
   testKey?: TestKey;
 }
 
-export interface RequestLog {
+interface RequestLog {
   /** Requests per path (pathname without query), since the last reset. */
   counts(): Record<string, number>;
   total(): number;
@@ -599,12 +599,4 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-export function listPageHosts(pagesDir = PAGES_DIR): string[] {
-  try {
-    return readdirSync(pagesDir).filter((n) => statSync(join(pagesDir, n)).isDirectory());
-  } catch {
-    return [];
-  }
 }

@@ -9,7 +9,7 @@ import { check, errorMessage } from './check';
 // noble's synchronous ed.verify needs a synchronous SHA-512.
 ed.hashes.sha512 = sha512;
 
-export const SIGNED_MESSAGE = 'canonical_sha256_bytes';
+const SIGNED_MESSAGE = 'canonical_sha256_bytes';
 
 /**
  * The `signature` check: the receipt's Ed25519 signature over the 32 raw
