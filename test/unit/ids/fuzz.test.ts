@@ -157,8 +157,7 @@ describe('no catastrophic backtracking', () => {
     const best = (s: string) => Math.min(time(() => run(s)), time(() => run(s)), time(() => run(s)));
     const tSmall = Math.max(2, best(small));
     const tBig = best(big);
-    // Quadratic growth would be ~100x; linear is ~10x. Generous bounds for a busy machine.
-    expect(tBig).toBeLessThan(1000);
+    // Quadratic growth would be ~100x; linear is ~10x. A ratio of sizes, not a wall-clock limit: a busy machine slows both runs.
     expect(tBig / tSmall).toBeLessThan(40);
   });
 

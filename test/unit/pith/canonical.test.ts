@@ -113,14 +113,12 @@ describe('parseJson', () => {
     expect(parseJson('1'.repeat(4300))).toBe(BigInt('1'.repeat(4300)));
     expect(() => parseJson('1'.repeat(4301))).toThrow(JsonSyntaxError);
   });
-  it('is fast on a large document', () => {
+  // How fast is the bench's business (bench/, no wall-clock limits in unit tests); this checks a large document goes through whole.
+  it('handles a large document', () => {
     const doc = JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ id: i, t: `title ${i} é 😀`, f: i / 7, a: [true, null] })));
-    const t0 = performance.now();
     const v = parseJson(doc);
     const text = canonicalize(v);
-    const ms = performance.now() - t0;
     expect(text.length).toBeGreaterThan(doc.length / 2);
-    expect(ms).toBeLessThan(2000);
   });
 });
 
