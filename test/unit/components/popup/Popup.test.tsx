@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PopupApi } from '../../../components/popup/api';
-import { LookupBox } from '../../../components/popup/LookupBox';
-import { Popup } from '../../../components/popup/Popup';
-import type { PaperId } from '../../../lib/ids/key';
-import type { Request } from '../../../lib/messages';
-import { RECENT_KEY, type RecentLookup } from '../../../lib/popup/recent';
-import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from './fixtures';
+import type { PopupApi } from '../../../../components/popup/api';
+import { LookupBox } from '../../../../components/popup/LookupBox';
+import { Popup } from '../../../../components/popup/Popup';
+import type { PaperId } from '../../../../lib/ids/key';
+import type { Request } from '../../../../lib/messages';
+import { RECENT_KEY, type RecentLookup } from '../../../../lib/popup/recent';
+import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from '../fixtures';
 
 afterEach(cleanup);
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ResultScreen } from '../../../components/popup/StateScreens';
-import type { LookupResult } from '../../../lib/messages';
-import { STATE_STYLE } from '../../../lib/states';
-import { errorResult, invalidResult, mismatchResult, notFoundResult, seed, SEED_SUFFIX, SEED_TITLE, unsignedResult, verifiedResult } from './fixtures';
+import { ResultScreen } from '../../../../components/popup/StateScreens';
+import type { LookupResult } from '../../../../lib/messages';
+import { STATE_STYLE } from '../../../../lib/states';
+import { errorResult, invalidResult, mismatchResult, notFoundResult, seed, SEED_SUFFIX, SEED_TITLE, unsignedResult, verifiedResult } from '../fixtures';
 
 afterEach(cleanup);
 

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { OptionsApi } from '../../../components/options/api';
-import { parseMaxCache, parseMirrors, parseSite, permissionOrigins } from '../../../components/options/form';
-import { Options } from '../../../components/options/Options';
-import type { Request } from '../../../lib/messages';
-import { parseSettings, type Settings } from '../../../lib/settings';
+import type { OptionsApi } from '../../../../components/options/api';
+import { parseMaxCache, parseMirrors, parseSite, permissionOrigins } from '../../../../components/options/form';
+import { Options } from '../../../../components/options/Options';
+import type { Request } from '../../../../lib/messages';
+import { parseSettings, type Settings } from '../../../../lib/settings';
 
 afterEach(cleanup);
 
