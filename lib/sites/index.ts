@@ -14,7 +14,7 @@ import { scholar } from './scholar';
 import { semanticScholar } from './semantic-scholar';
 import type { PaperRole, SiteAdapter, SitePaper } from './types';
 
-export type { SiteAdapter,  SitePaper } from './types';
+export type { SiteAdapter, SitePaper } from './types';
 
 /** The sites with their own adapter and their own switch (the options page lists these). */
 export const SITES: readonly SiteAdapter[] = [scholar, semanticScholar, huggingface, alphaxiv, ar5iv];
