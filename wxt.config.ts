@@ -45,17 +45,7 @@ export default defineConfig({
     // The sources zip is everything a reviewer needs to rebuild the Firefox zip
     // (see BUILDING.md) and nothing else: WXT already leaves out node_modules,
     // .output, hidden files and *.test.* files.
-    excludeSources: [
-      'test/**',
-      'bench/**',
-      'dist/**',
-      'coverage/**',
-      'test-results/**',
-      '**/*.log',
-      '*.png',
-      'scripts/demo.ts',
-      'vitest*.config.ts',
-    ],
+    excludeSources: ['test/**', 'bench/**', 'dist/**', 'coverage/**', 'test-results/**', '**/*.log', '*.png', 'scripts/demo.ts', 'vitest*.config.ts'],
   },
   manifest: ({ browser }) => ({
     name: 'Pith Lens',

@@ -51,4 +51,6 @@ try {
   await A.stop();
   await Bs.stop();
 }
-console.log(JSON.stringify({ what, runs, a: { dir: a, median: median(xs), all: xs }, b: { dir: b, median: median(ys), all: ys }, ratio: median(ys) / median(xs) }));
+console.log(
+  JSON.stringify({ what, runs, a: { dir: a, median: median(xs), all: xs }, b: { dir: b, median: median(ys), all: ys }, ratio: median(ys) / median(xs) }),
+);

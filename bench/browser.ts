@@ -99,10 +99,7 @@ export async function launchBaseline(mirrorPort: number): Promise<Baseline> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      `--host-resolver-rules=MAP arxiv.org 127.0.0.1:${mirrorPort}, EXCLUDE localhost`,
-    ],
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP arxiv.org 127.0.0.1:${mirrorPort}, EXCLUDE localhost`],
   });
   await installProbe(context);
   return {
@@ -166,7 +163,7 @@ export async function storageBytes(world: World): Promise<{ bytes: number; cache
 async function tabState(world: World, tabId: number): Promise<{ papers: number; pending: number; unchecked: number; states: Record<string, number> }> {
   return sw(world).evaluate(async (id) => {
     const o = await chrome.storage.session.get(`tab:${id}`);
-    const papers = ((o[`tab:${id}`] as { papers?: { state: string; unchecked?: boolean }[] } | undefined)?.papers ?? []);
+    const papers = (o[`tab:${id}`] as { papers?: { state: string; unchecked?: boolean }[] } | undefined)?.papers ?? [];
     const states: Record<string, number> = {};
     let unchecked = 0;
     for (const p of papers) {
@@ -262,7 +259,13 @@ export interface BadgeRun {
  * badge has re-rendered for 300 ms and CDP reads no "Checking" label. Then
  * `after` runs on the settled page (a scroll measurement).
  */
-export async function badgeRun<T = undefined>(world: World, url: string, expect: number | null, timeoutMs = 60_000, after?: (page: Page) => Promise<T>): Promise<BadgeRun & { after?: T }> {
+export async function badgeRun<T = undefined>(
+  world: World,
+  url: string,
+  expect: number | null,
+  timeoutMs = 60_000,
+  after?: (page: Page) => Promise<T>,
+): Promise<BadgeRun & { after?: T }> {
   world.mirror.requests.reset();
   const page = await world.browser.context.newPage();
   try {
@@ -275,7 +278,9 @@ export async function badgeRun<T = undefined>(world: World, url: string, expect:
     let states: Record<string, number> = {};
     for (;;) {
       if (Date.now() > deadline) {
-        throw new Error(`badges not final after ${timeoutMs} ms on ${url}: ${JSON.stringify({ hosts: (probe! ?? {}).hosts, states, bg: await tabState(world, tabId) })}`);
+        throw new Error(
+          `badges not final after ${timeoutMs} ms on ${url}: ${JSON.stringify({ hosts: (probe! ?? {}).hosts, states, bg: await tabState(world, tabId) })}`,
+        );
       }
       await sleep(50);
       probe = await readProbe(page);

@@ -22,7 +22,16 @@ try {
   const result = await page.evaluate(
     async ({ text, runs }) => {
       const N = 2000;
-      const entry = (i: number) => ({ v: 2, kind: 'record', fetchedAt: i, host: 'pith.science', text, stamp: 's', report: { state: 'verified', checks: [] }, bind: { dois: [] } });
+      const entry = (i: number) => ({
+        v: 2,
+        kind: 'record',
+        fetchedAt: i,
+        host: 'pith.science',
+        text,
+        stamp: 's',
+        report: { state: 'verified', checks: [] },
+        bind: { dois: [] },
+      });
       const keys = Array.from({ length: N }, (_, i) => `pl:c:arxiv:2404.${String(i).padStart(5, '0')}`);
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const req = indexedDB.open('bench-cache', 1);
@@ -42,7 +51,7 @@ try {
           const t0 = performance.now();
           const tx = db.transaction('kv', 'readonly');
           let got = 0;
-          for (const k of keys) tx.objectStore('kv').get(k).onsuccess = (e) => ((e.target as IDBRequest).result && got++);
+          for (const k of keys) tx.objectStore('kv').get(k).onsuccess = (e) => (e.target as IDBRequest).result && got++;
           tx.oncomplete = () => (got === N ? ok(performance.now() - t0) : fail(new Error(`read ${got}`)));
           tx.onerror = fail;
         });

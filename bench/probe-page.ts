@@ -67,7 +67,12 @@ export function probeInit(): void {
   }
   try {
     new PerformanceObserver((l) => {
-      for (const e of l.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; scripts: { sourceURL: string; sourceFunctionName: string; invoker: string; duration: number; startTime: number }[] }[]) {
+      for (const e of l.getEntries() as unknown as {
+        startTime: number;
+        duration: number;
+        blockingDuration: number;
+        scripts: { sourceURL: string; sourceFunctionName: string; invoker: string; duration: number; startTime: number }[];
+      }[]) {
         B.loaf.push({
           start: e.startTime,
           duration: e.duration,

@@ -9,7 +9,11 @@ let script: Promise<string> | undefined;
 export function probeScript(): Promise<string> {
   script ??= import('esbuild').then(({ build }) =>
     build({
-      stdin: { contents: `import { probeInit, readProbe } from './probe-page';\nprobeInit();\nglobalThis.__pithBenchRead = readProbe;`, resolveDir: new URL('.', import.meta.url).pathname, loader: 'ts' },
+      stdin: {
+        contents: `import { probeInit, readProbe } from './probe-page';\nprobeInit();\nglobalThis.__pithBenchRead = readProbe;`,
+        resolveDir: new URL('.', import.meta.url).pathname,
+        loader: 'ts',
+      },
       bundle: true,
       write: false,
       format: 'iife',

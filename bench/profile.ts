@@ -9,8 +9,18 @@
 import { ABSTRACT_URL, LISTING_ROWS, LISTING_URL, badgeRun, clearCache, installProbe, readProbe, workerCdp } from './browser';
 import { snapshotExtension, startBenchWorld } from './world';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 function top(p: Profile, n = 25): string {
   const self = new Map<number, number>();
@@ -27,7 +37,12 @@ function top(p: Profile, n = 25): string {
     byUrl.set(file, (byUrl.get(file) ?? 0) + t);
   }
   const total = (p.endTime - p.startTime) / 1000;
-  const fmt = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, t]) => `  ${t.toFixed(1).padStart(8)} ms  ${name}`).join('\n');
+  const fmt = (m: Map<string, number>, k: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([name, t]) => `  ${t.toFixed(1).padStart(8)} ms  ${name}`)
+      .join('\n');
   return `profile ${total.toFixed(0)} ms\n by script:\n${fmt(byUrl, 8)}\n by function (self):\n${fmt(byFn, n)}`;
 }
 
@@ -57,7 +72,7 @@ try {
   while (Date.now() < limit) {
     st = await world.browser.worker.evaluate(async (id) => {
       const o = await chrome.storage.session.get(`tab:${id}`);
-      const p = ((o[`tab:${id}`] as { papers?: { state: string }[] } | undefined)?.papers ?? []);
+      const p = (o[`tab:${id}`] as { papers?: { state: string }[] } | undefined)?.papers ?? [];
       return { n: p.length, pending: p.filter((x) => x.state === 'pending').length };
     }, tabId);
     const s = st as { n: number; pending: number };
@@ -66,7 +81,18 @@ try {
   }
   await new Promise((r) => setTimeout(r, 500));
   const probe = await readProbe(page);
-  console.log('done after', Date.now() - t0, 'ms', JSON.stringify(st), 'last badge', probe.last, 'dcl', probe.nav.dcl, 'longtasks', JSON.stringify(probe.longtasks.map(([a, b]) => [Math.round(a), Math.round(b)])));
+  console.log(
+    'done after',
+    Date.now() - t0,
+    'ms',
+    JSON.stringify(st),
+    'last badge',
+    probe.last,
+    'dcl',
+    probe.nav.dcl,
+    'longtasks',
+    JSON.stringify(probe.longtasks.map(([a, b]) => [Math.round(a), Math.round(b)])),
+  );
   const swp = (await sw.call('Profiler.stop')).profile as Profile;
   const pp = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
   console.log('SERVICE WORKER', top(swp));

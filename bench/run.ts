@@ -95,7 +95,17 @@ interface BudgetResult {
 async function main(): Promise<number> {
   const started = Date.now();
   const results: Results = {
-    meta: { date: new Date().toISOString(), runs, listingRuns, coldListingRuns, quick, ci, node: process.version, cpus: (await import('node:os')).cpus().length, loadavg: (await import('node:os')).loadavg().map((x) => round(x)) },
+    meta: {
+      date: new Date().toISOString(),
+      runs,
+      listingRuns,
+      coldListingRuns,
+      quick,
+      ci,
+      node: process.version,
+      cpus: (await import('node:os')).cpus().length,
+      loadavg: (await import('node:os')).loadavg().map((x) => round(x)),
+    },
   };
 
   ensureBuilt(flag('build'), log);
@@ -135,7 +145,9 @@ async function main(): Promise<number> {
       await B.installProbe(world.browser.context);
     }
     if (world && only.has('verify')) {
-      const sw = await times(runs, 'verify/worker', () => verifyRateWorker(world!.browser.context.serviceWorkers()[0] ?? world!.browser.worker, quick ? 300 : 1000));
+      const sw = await times(runs, 'verify/worker', () =>
+        verifyRateWorker(world!.browser.context.serviceWorkers()[0] ?? world!.browser.worker, quick ? 300 : 1000),
+      );
       results.verify!.workerPerSec = fig(sw, (x) => x);
     }
 
@@ -299,7 +311,13 @@ async function main(): Promise<number> {
       }
       if (results.listing) {
         const base = await times(listingRuns, 'listing, no extension', () => B.loadBaseline(baseline!, B.LISTING_URL, scrollCost));
-        results.listing.noExtension = { dcl: fig(base, (b) => b.dcl), fcp: fig(base, (b) => b.fcp), load: fig(base, (b) => b.load), longestTask: fig(base, (b) => b.longestTask), ...scrollFigures(base.map((b) => b.after!)) };
+        results.listing.noExtension = {
+          dcl: fig(base, (b) => b.dcl),
+          fcp: fig(base, (b) => b.fcp),
+          load: fig(base, (b) => b.load),
+          longestTask: fig(base, (b) => b.longestTask),
+          ...scrollFigures(base.map((b) => b.after!)),
+        };
         // The floor: what 2,000 empty inline-blocks cost this machine (bench/floor.ts).
         const floor = async (k: number) => {
           const list = await times(listingRuns, `listing floor, ${k} per frame`, () => floorRun(baseline!, B.LISTING_URL, k));
@@ -331,7 +349,9 @@ async function main(): Promise<number> {
   process.stdout.write(JSON.stringify(results) + '\n');
   process.stderr.write('\n' + table(results) + '\n');
   const failed = results.budgets.filter((b) => b.status === 'fail');
-  for (const b of results.budgets) if (b.status !== 'pass') log(`${b.status.toUpperCase()}: ${b.what} — ${b.value ?? 'not measured'} ${b.unit} ${b.max !== undefined ? `> ${b.max}` : `< ${b.min}`} ${b.unit}`);
+  for (const b of results.budgets)
+    if (b.status !== 'pass')
+      log(`${b.status.toUpperCase()}: ${b.what} — ${b.value ?? 'not measured'} ${b.unit} ${b.max !== undefined ? `> ${b.max}` : `< ${b.min}`} ${b.unit}`);
   return failed.length ? 1 : 0;
 }
 
@@ -384,7 +404,11 @@ export function table(r: Results): string {
   if (a) {
     add('abstract: badge final (in the DOM) after DCL, warm', f(a.warm?.badgeAfterDcl, ' ms'), 'abstract.warm.badgeAfterDcl');
     add('abstract: badge drawn after DCL, warm | FCP after DCL', `${f(a.warm?.drawnAfterDcl, ' ms')} | ${fmtDiff(a.warm?.fcp, a.warm?.dcl)}`);
-    add('abstract: badge final in the first frame with the title, warm (k/N) | cold', `${a.warm?.firstFrameFinal} | ${a.cold?.firstFrameFinal}`, 'abstract.warm.firstFrameFinalShare');
+    add(
+      'abstract: badge final in the first frame with the title, warm (k/N) | cold',
+      `${a.warm?.firstFrameFinal} | ${a.cold?.firstFrameFinal}`,
+      'abstract.warm.firstFrameFinalShare',
+    );
     add('abstract: badge from nav start, warm', f(a.warm?.badge, ' ms'));
     add('abstract: badge from nav start, cold', f(a.cold?.badge, ' ms'));
     add('abstract: badge from nav start, cold +100 ms', f(a.cold100?.badge, ' ms'));
@@ -398,20 +422,34 @@ export function table(r: Results): string {
   const l = r.listing as Record<string, Record<string, unknown>> | undefined;
   if (l) {
     add('listing 2,000: first-screen badges after FCP, warm', f(l.warm?.firstScreenAfterFcp, ' ms'), 'listing.warm.firstScreenAfterFcp');
-    add('listing 2,000: first-screen badges after FCP, cold | cold +100 ms', `${f(l.cold?.firstScreenAfterFcp, ' ms')} | ${f(l.cold100?.firstScreenAfterFcp, ' ms')}`);
+    add(
+      'listing 2,000: first-screen badges after FCP, cold | cold +100 ms',
+      `${f(l.cold?.firstScreenAfterFcp, ' ms')} | ${f(l.cold100?.firstScreenAfterFcp, ' ms')}`,
+    );
     add('listing 2,000: FCP, warm | no ext', `${f(l.warm?.fcp, ' ms')} | ${f(l.noExtension?.fcp, ' ms')}`);
     add('listing 2,000: longest task after FCP, warm', f(l.warm?.longestTaskAfterFcp, ' ms'), 'listing.warm.longestTaskAfterFcp');
     add('listing 2,000: longest task after FCP, cold', f(l.cold?.longestTaskAfterFcp, ' ms'), 'listing.cold.longestTaskAfterFcp');
     add('listing 2,000: longest task incl. parse, warm | no ext', `${f(l.warm?.longestTask, ' ms')} | ${f(l.noExtension?.longestTask, ' ms')}`);
-    add('listing 2,000: Pith requests cold, not scrolled | rows within the margin', `${f(l.cold?.requests, '')} | ${f(l.cold?.marginRows, '')}`, 'listing.cold.requests');
+    add(
+      'listing 2,000: Pith requests cold, not scrolled | rows within the margin',
+      `${f(l.cold?.requests, '')} | ${f(l.cold?.marginRows, '')}`,
+      'listing.cold.requests',
+    );
     add('listing 2,000: scroll frame work while badging, warm | no ext', `${f(l.warm?.scrollFrame, ' ms')} | ${f(l.noExtension?.scrollFrame, ' ms')}`);
-    add('listing 2,000: scroll frame p90 while badging, warm | no ext', `${f(l.warm?.scrollFrameP90, ' ms')} | ${f(l.noExtension?.scrollFrameP90, ' ms')}`, 'listing.warm.scrollFrameP90');
+    add(
+      'listing 2,000: scroll frame p90 while badging, warm | no ext',
+      `${f(l.warm?.scrollFrameP90, ' ms')} | ${f(l.noExtension?.scrollFrameP90, ' ms')}`,
+      'listing.warm.scrollFrameP90',
+    );
     add('listing 2,000: last screen after scrolling to the bottom, warm', f(l.warm?.lastScreenAfterScroll, ' ms'), 'listing.warm.lastScreenAfterScroll');
     add('listing 2,000: check all, last badge (warm)', f(l.checkAll?.lastBadge, ' ms'), 'listing.checkAll.lastBadge');
     add('listing 2,000: check all, longest task after FCP (warm)', f(l.checkAll?.longestTaskAfterFcp, ' ms'));
     const fl = l.floor as { perFrame: number; spread: Record<string, Figure>; oneFrame: Record<string, Figure> } | undefined;
     if (fl) {
-      add(`listing floor (no ext, empty inline-blocks), ${fl.perFrame}/frame: last | longest task`, `${f(fl.spread.done, ' ms')} | ${f(fl.spread.longestTask, ' ms')}`);
+      add(
+        `listing floor (no ext, empty inline-blocks), ${fl.perFrame}/frame: last | longest task`,
+        `${f(fl.spread.done, ' ms')} | ${f(fl.spread.longestTask, ' ms')}`,
+      );
       add('listing floor, all 2,000 in one frame: last | longest task', `${f(fl.oneFrame.done, ' ms')} | ${f(fl.oneFrame.longestTask, ' ms')}`);
     }
     const c = l.cache as { bytes: number; cacheEntries: number } | undefined;

@@ -9,7 +9,16 @@
 import { ABSTRACT_URL, LISTING_URL, installProbe, openAndSettle } from './browser';
 import { snapshotExtension, startBenchWorld } from './world';
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown>; cat: string }
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown>;
+  cat: string;
+}
 
 /** A main-thread task (the event's name differs between Chrome versions and trace categories). */
 const isTask = (e: TraceEvent) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
@@ -53,36 +62,63 @@ try {
   const ev = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined);
   const by = new Map<string, { n: number; ms: number }>();
   for (const e of ev) {
-    const k = e.name === 'FunctionCall' || e.name === 'EvaluateScript' ? `${e.name} ${String(((e.args?.data as Record<string, unknown>)?.url ?? '')).replace(/^chrome-extension:\/\/[^/]+\//, 'ext:').slice(0, 60)}` : e.name;
+    const k =
+      e.name === 'FunctionCall' || e.name === 'EvaluateScript'
+        ? `${e.name} ${String((e.args?.data as Record<string, unknown>)?.url ?? '')
+            .replace(/^chrome-extension:\/\/[^/]+\//, 'ext:')
+            .slice(0, 60)}`
+        : e.name;
     const cur = by.get(k) ?? { n: 0, ms: 0 };
     cur.n++;
     cur.ms += e.dur! / 1000;
     by.set(k, cur);
   }
   console.log(`main thread ${main}, ${seconds} s traced`);
-  for (const [k, v] of [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`${v.ms.toFixed(1).padStart(9)} ms  ${String(v.n).padStart(6)}×  ${k}`);
+  for (const [k, v] of [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+    console.log(`${v.ms.toFixed(1).padStart(9)} ms  ${String(v.n).padStart(6)}×  ${k}`);
   if (process.env.TIMELINE) {
     const nav = events.find((e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main) ?? ev[0]!;
     for (const e of ev.filter((x) => !isTask(x) && x.dur! > 500).sort((a, b) => a.ts - b.ts)) {
       const data = (e.args?.data ?? {}) as Record<string, unknown>;
-      console.log(`${((e.ts - nav.ts) / 1000).toFixed(1).padStart(8)} +${(e.dur! / 1000).toFixed(1)} ms ${e.name} ${String(data.url ?? data.type ?? data.functionName ?? '').slice(0, 80)}`);
+      console.log(
+        `${((e.ts - nav.ts) / 1000).toFixed(1).padStart(8)} +${(e.dur! / 1000).toFixed(1)} ms ${e.name} ${String(data.url ?? data.type ?? data.functionName ?? '').slice(0, 80)}`,
+      );
     }
-    for (const e of events.filter((x) => `${x.pid}:${x.tid}` === main && /domContentLoaded|MarkDOMContent|loadEventStart|navigationStart/.test(x.name))) console.log(`${((e.ts - nav.ts) / 1000).toFixed(1).padStart(8)} mark ${e.name}`);
+    for (const e of events.filter((x) => `${x.pid}:${x.tid}` === main && /domContentLoaded|MarkDOMContent|loadEventStart|navigationStart/.test(x.name)))
+      console.log(`${((e.ts - nav.ts) / 1000).toFixed(1).padStart(8)} mark ${e.name}`);
   }
   if (process.env.TASKS) {
     // Every task over 2 ms after navigation, in order, with what ran inside it.
     const nav = events.find((e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main) ?? ev[0]!;
     for (const t of ev.filter((e) => isTask(e) && e.dur! > 2000).sort((a, b) => a.ts - b.ts)) {
       const inner = new Map<string, number>();
-      for (const e of ev) if (e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur! && !isTask(e)) inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur! / 1000);
-      console.log(`${((t.ts - nav.ts) / 1000).toFixed(1).padStart(8)} task ${(t.dur! / 1000).toFixed(1).padStart(6)} ms: ${[...inner].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ')}`);
+      for (const e of ev)
+        if (e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur! && !isTask(e)) inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur! / 1000);
+      console.log(
+        `${((t.ts - nav.ts) / 1000).toFixed(1).padStart(8)} task ${(t.dur! / 1000).toFixed(1).padStart(6)} ms: ${[...inner]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 6)
+          .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+          .join(', ')}`,
+      );
     }
   }
-  const tasks = ev.filter(isTask).sort((a, b) => b.dur! - a.dur!).slice(0, 5);
+  const tasks = ev
+    .filter(isTask)
+    .sort((a, b) => b.dur! - a.dur!)
+    .slice(0, 5);
   for (const t of tasks) {
     const inner = new Map<string, number>();
-    for (const e of ev) if (e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur! && !isTask(e)) inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur! / 1000);
-    console.log(`task ${(t.dur! / 1000).toFixed(0)} ms:`, [...inner].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', '));
+    for (const e of ev)
+      if (e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur! && !isTask(e)) inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur! / 1000);
+    console.log(
+      `task ${(t.dur! / 1000).toFixed(0)} ms:`,
+      [...inner]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([n, ms]) => `${n} ${ms.toFixed(0)}`)
+        .join(', '),
+    );
   }
 } finally {
   await world.stop();

@@ -23,6 +23,7 @@ import { toolbarBadgeFor } from '@/lib/toolbar';
 import { idbStorage } from '@/lib/resolver/idb-storage';
 import { reportStamp } from '@/lib/pith/trust';
 import { testConnection } from '@/lib/pith/connection';
+import { hostOf } from '@/lib/ids/url';
 import { documentUrl, pagePortAllowed, requestAllowed, senderKind } from '@/lib/sender';
 import { syncSiteScripts } from '@/lib/browser/site-scripts';
 import { createMenu, reportPathFor } from '@/lib/browser/context-menu';
@@ -350,7 +351,12 @@ export default defineBackground(() => {
   // One sync at a time: two overlapping runs would register the same id twice.
   let siteSync = Promise.resolve();
   const syncSites = () => {
-    siteSync = siteSync.then(() => syncSiteScripts(browser.scripting, browser.permissions)).then(() => undefined, () => undefined);
+    siteSync = siteSync
+      .then(() => syncSiteScripts(browser.scripting, browser.permissions))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
   };
   browser.permissions.onAdded?.addListener(syncSites);
   browser.permissions.onRemoved?.addListener(syncSites);
@@ -362,7 +368,11 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void createMenu(browser.contextMenus).catch(() => undefined));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const path = reportPathFor(info, tab?.id);
-    if (path) void browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html'), ...(tab?.id !== undefined && tab.id >= 0 ? { openerTabId: tab.id } : {}) });
+    if (path)
+      void browser.tabs.create({
+        url: browser.runtime.getURL(path as '/popup.html'),
+        ...(tab?.id !== undefined && tab.id >= 0 ? { openerTabId: tab.id } : {}),
+      });
   });
 });
 
@@ -371,13 +381,5 @@ function sameOrigin(a: string, b: string): boolean {
     return new URL(a).origin === new URL(b).origin;
   } catch {
     return false;
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
   }
 }

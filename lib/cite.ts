@@ -7,7 +7,8 @@
  * is left out (arXiv's own DOI, derived from the signed id, stays).
  */
 import type { LookupResult } from './messages';
-import { paperView, type PithNumberView } from './view-model';
+import { paperView } from './popup/paper';
+import type { PithNumberView } from './popup/pith-number';
 
 type Report = LookupResult['report'];
 
@@ -29,7 +30,11 @@ function tex(s: string): string {
 
 /** A citation key: first author's family name, year, first long title word (`zhou2024survey`); `pith` + suffix without them. */
 function citeKey(title: string | undefined, firstAuthor: string | undefined, year: string | undefined, number: PithNumberView): string {
-  const ascii = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  const ascii = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .toLowerCase();
   const family = firstAuthor ? ascii(firstAuthor.trim().split(/\s+/).pop() ?? '') : '';
   const word = title ? ascii(title.split(/\s+/).find((w) => ascii(w).length > 3 && !/^(?:the|with|from|this|that|into|over)$/i.test(w)) ?? '') : '';
   const key = `${family}${year ?? ''}${word}`;
@@ -59,7 +64,11 @@ export function bibtexFor(record: unknown, number: PithNumberView, report?: Repo
 /** `[Title](https://arxiv.org/abs/ID) ([pith:YYYY:SUFFIX](https://pith.science/pith/SUFFIX))`. */
 export function markdownLinkFor(record: unknown, number: PithNumberView, report?: Report): string {
   const v = paperView(record, report);
-  const md = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/([\\[\]()*_`<>])/g, '\\$1');
+  const md = (s: string) =>
+    s
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/([\\[\]()*_`<>])/g, '\\$1');
   const pith = `[${number.full}](${number.url})`;
   if (!v.title) return pith;
   const href = v.arxivId ? `https://arxiv.org/abs/${encodeURI(v.arxivId)}` : number.url;

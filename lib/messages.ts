@@ -11,7 +11,7 @@ import { STATES } from './states';
  * answer; mini's schemas are cheaper to build and to run (no per-instance
  * methods, no eval probe, which an extension page's CSP refuses anyway).
  */
-export const StateSchema = z.enum(STATES);
+const StateSchema = z.enum(STATES);
 
 const CheckSchema = z.object({
   name: z.string(),
@@ -38,19 +38,18 @@ export const ReportSchema = z.object({
  * with the page and never set the toolbar badge; the popup lists them under
  * "Also on this page" and looks up the ones it shows.
  */
-export const PaperRoleSchema = z.enum(['about', 'mentioned']);
+const PaperRoleSchema = z.enum(['about', 'mentioned']);
 
 /** One paper on a page, as the content script found it. */
-export const PagePaperSchema = z.object({
+const PagePaperSchema = z.object({
   id: PaperIdSchema,
   role: z.optional(PaperRoleSchema),
   /** The page's own title for this paper (citation_title or the row's title), for the binding check. */
   title: z.optional(z.string().check(z.maxLength(2000))),
 });
-export type PagePaper = z.infer<typeof PagePaperSchema>;
 
 /** What the background knows about one paper: enough for a badge or a card. */
-export const PaperResultSchema = z.object({
+const PaperResultSchema = z.object({
   key: z.string(),
   id: PaperIdSchema,
   state: StateSchema,
@@ -111,7 +110,6 @@ export type WantMessage = z.infer<typeof WantMessageSchema>;
 
 /** Background → content script over the port: answers stream back as they arrive. */
 export const ResultMessageSchema = z.object({ type: z.literal('results'), results: z.array(PaperResultSchema) });
-export type ResultMessage = z.infer<typeof ResultMessageSchema>;
 
 /** Popup/options → background (runtime.sendMessage). */
 export const RequestSchema = z.discriminatedUnion('type', [

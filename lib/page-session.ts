@@ -27,7 +27,7 @@
 import { idKey, type PaperId } from './ids/key';
 import type { LookupResult, PageMessage, PaperResult, TabState } from './messages';
 
-export interface SessionClock {
+interface SessionClock {
   now(): number;
   setTimeout(cb: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { PITH_ORIGIN } from './pith/site';
 
 /** The default resolver: the only origin the extension may reach without asking. */
-export const DEFAULT_BASE_URL = 'https://pith.science';
+export const DEFAULT_BASE_URL = PITH_ORIGIN;
 
 /** A resolver or mirror base: https anywhere, plain http only on this machine. */
 export const BaseUrlSchema = z

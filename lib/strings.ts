@@ -8,7 +8,7 @@
  */
 import type { CheckName, CheckOutcome } from './pith/report';
 
-export const APP_NAME = 'Pith Lens';
+const APP_NAME = 'Pith Lens';
 
 const CHECK_LABELS: Record<CheckName, string> = {
   schema: 'Record shape',
@@ -217,11 +217,9 @@ export const options = {
   tooManySites: 'The list is full (500 sites).',
 
   cacheHeading: 'Cache',
-  cacheStats: (entries: number, bytes?: string) =>
-    `${entries} ${entries === 1 ? 'record' : 'records'} cached${bytes ? ` (${bytes})` : ''}.`,
+  cacheStats: (entries: number, bytes?: string) => `${entries} ${entries === 1 ? 'record' : 'records'} cached${bytes ? ` (${bytes})` : ''}.`,
   cacheUnknown: 'Cache size unknown.',
-  cacheUnsaved: (n: number, why?: string) =>
-    `${n} ${n === 1 ? 'record' : 'records'} not saved yet${why ? ` (${why})` : ''}; retrying.`,
+  cacheUnsaved: (n: number, why?: string) => `${n} ${n === 1 ? 'record' : 'records'} not saved yet${why ? ` (${why})` : ''}; retrying.`,
   maxCacheEntries: 'Keep at most this many records',
   maxCacheHint: 'Between 50 and 20,000.',
   maxCacheError: 'A whole number between 50 and 20,000.',

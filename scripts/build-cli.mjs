@@ -1,4 +1,4 @@
-// Bundles the `pith-lens` CLI from lib/ into one ESM file for `npx pith-lens`.
+// Bundles the `pith-lens` CLI (cli/, on lib/) into one ESM file for `npx pith-lens`.
 import { build } from 'esbuild';
 
 await build({

@@ -1,5 +1,5 @@
-import { main } from '../lib/cli';
-import { nodeIo } from '../lib/cli-node';
+import { main } from '../cli/main';
+import { nodeIo } from '../cli/node-io';
 
 main(process.argv.slice(2), nodeIo).then(
   (code) => {

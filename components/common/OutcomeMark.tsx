@@ -1,6 +1,6 @@
 import type { CheckOutcome } from '../../lib/pith/report';
 import { popup as P } from '../../lib/strings';
-import { OUTCOME_SYMBOL } from '../../lib/view-model';
+import { OUTCOME_SYMBOL } from '../../lib/popup/checks';
 
 /** ✓ ✗ • for pass, fail, skip; the word for screen readers. */
 export function OutcomeMark({ outcome }: { outcome: CheckOutcome }) {

@@ -23,9 +23,9 @@ export const HOST_ATTR = 'data-pith-lens';
  * this content script's own world, whose globals no page script can reach:
  * the bench and the first-frame test read when each state was drawn there.
  */
-export const STATE_ATTR = 'data-state';
-export const DRAWN_LOG = Symbol.for('pith-lens.drawn');
-export interface Drawn {
+const STATE_ATTR = 'data-state';
+const DRAWN_LOG = Symbol.for('pith-lens.drawn');
+interface Drawn {
   key: string;
   state: string;
   /** performance.now() when the state was drawn (the page's time origin). */

@@ -61,12 +61,7 @@ export function createCardView(doc: Document, env: CardEnv): CardView {
   const version = el(doc, 'p', { class: 'note', role: 'note' });
   const headline = el(doc, 'p', { class: 'headline' });
   const summary = el(doc, 'p', { class: 'summary' });
-  const fine = el(
-    doc,
-    'p',
-    { class: 'fine' },
-    'Headline and summary are served beside the signed record; Pith’s signature does not cover them.',
-  );
+  const fine = el(doc, 'p', { class: 'fine' }, 'Headline and summary are served beside the signed record; Pith’s signature does not cover them.');
 
   const full = el(doc, 'a', { target: '_blank', rel: 'noopener noreferrer' }, 'Full report');
   const site = el(doc, 'a', { target: '_blank', rel: 'noopener noreferrer' }, 'Open on pith.science ↗');

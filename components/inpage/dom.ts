@@ -3,12 +3,7 @@
  * content script small and every string goes in through textContent or a
  * fixed attribute, never through HTML parsing.
  */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attrs?: Record<string, string>,
-  text?: string,
-): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs?: Record<string, string>, text?: string): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
   if (attrs) for (const name in attrs) e.setAttribute(name, attrs[name] as string);
   if (text !== undefined) e.textContent = text;

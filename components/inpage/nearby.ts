@@ -1,7 +1,7 @@
 import type { Row } from './controller';
 
 /** About one screen above and one below the viewport: rows there are checked before the reader reaches them. */
-export const NEAR_MARGIN = '100% 0px';
+const NEAR_MARGIN = '100% 0px';
 
 export interface Nearby {
   /** Watch more rows (added to the page later). */
@@ -36,7 +36,10 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
           }
         }
       }
-      onChange(entered, [...near].sort((a, b) => position.get(a)! - position.get(b)!));
+      onChange(
+        entered,
+        [...near].sort((a, b) => position.get(a)! - position.get(b)!),
+      );
     },
     { rootMargin: NEAR_MARGIN },
   );

@@ -60,11 +60,14 @@ export async function runPage(opts: PageOptions): Promise<void> {
   const store = createResultStore();
   let onChanged = (_keys: string[]) => {};
   let finished = () => false;
-  const port = openPort((results) => {
-    if (early) return void early.push(...results);
-    const changed = store.apply(results.map((r) => bindTitle(r, titles.get(r.key))));
-    if (changed.length > 0) onChanged(changed);
-  }, () => finished());
+  const port = openPort(
+    (results) => {
+      if (early) return void early.push(...results);
+      const changed = store.apply(results.map((r) => bindTitle(r, titles.get(r.key))));
+      if (changed.length > 0) onChanged(changed);
+    },
+    () => finished(),
+  );
   const named = opts.early?.(location.href);
   // The site-disabled check is the background's for this message (the settings are not read yet); nothing leaves the browser.
   if (named) port.page({ type: 'page', url: capUrl(location.href), kind: named.kind, papers: [{ id: named.id }], early: true });

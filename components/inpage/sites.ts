@@ -65,7 +65,11 @@ function follow(adapter: SiteAdapter, settings: InpageSettings): void {
     inpage.changed(rows.map((r) => r.key).filter((k) => store.get(k) !== undefined));
   };
 
-  const send = () => port.send(pageMessage(url, papers), papers.filter((p) => p.role === 'about').map((p) => idKey(p.id)));
+  const send = () =>
+    port.send(
+      pageMessage(url, papers),
+      papers.filter((p) => p.role === 'about').map((p) => idKey(p.id)),
+    );
 
   const readAll = () => {
     for (const i of inpages) i.destroy();

@@ -2,4 +2,3 @@
 import css from './inpage.css?inline';
 
 export const INPAGE_CSS: string = css;
-export const BADGE_HEIGHT = 18;

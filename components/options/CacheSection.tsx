@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings';
 import { options as O, units } from '../../lib/strings';
-import type { OptionsApi } from './api';
+import type { OptionsApi, SaveSettings } from './api';
 import { CacheStatsSchema, parseMaxCache } from './form';
-import type { SaveSettings } from './Options';
 
 /** How many records are cached, the limit, and a button to clear them. */
 export function CacheSection({ api, settings, save }: { api: OptionsApi; settings: Settings; save: SaveSettings }) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { parseSettings, SettingsSchema, type Settings } from '../../lib/settings';
 import { options as O } from '../../lib/strings';
-import type { OptionsApi } from './api';
+import type { OptionsApi, SaveSettings } from './api';
 import { ALL_SITES } from './form';
 import { CacheSection } from './CacheSection';
 import { PagesSection } from './PagesSection';
@@ -17,8 +17,6 @@ function safeSettings(raw: unknown): Settings {
     return parseSettings(undefined);
   }
 }
-
-export type SaveSettings = (patch: Partial<Settings>) => Promise<string | undefined>;
 
 /** The options page: resolver and mirrors, on-page behaviour, cache, pinned keys. */
 export function Options({ api }: { api: OptionsApi }) {

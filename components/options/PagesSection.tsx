@@ -3,7 +3,7 @@ import type { Settings } from '../../lib/settings';
 import { options as O } from '../../lib/strings';
 import type { OptionsApi } from './api';
 import { ALL_SITES, permissionOrigins } from './form';
-import type { SaveSettings } from './Options';
+import type { SaveSettings } from './api';
 import { SiteList } from './SiteList';
 
 interface Props {

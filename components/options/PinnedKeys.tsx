@@ -1,5 +1,4 @@
-import { PINNED_KEYS } from '../../lib/pith/pinned-keys';
-import type { PinnedKeySpec } from '../../lib/pith/trust';
+import { PINNED_KEYS, type PinnedKeySpec } from '../../lib/pith/pinned-keys';
 import { options as O } from '../../lib/strings';
 import { Field } from '../common/Field';
 

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_BASE_URL, type Settings } from '../../lib/settings';
 import { options as O } from '../../lib/strings';
-import type { OptionsApi } from './api';
+import type { OptionsApi, SaveSettings } from './api';
 import { ConnectionAnswerSchema, parseBaseUrl, parseMirrors, permissionOrigins } from './form';
-import type { SaveSettings } from './Options';
 
 interface Props {
   api: OptionsApi;

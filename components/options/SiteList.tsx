@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { options as O } from '../../lib/strings';
 import { parseSite } from './form';
-import type { SaveSettings } from './Options';
+import type { SaveSettings } from './api';
 
 /** The sites where the extension stays off: add (validated host names) and remove. */
 export function SiteList({ sites, save }: { sites: string[]; save: SaveSettings }) {

@@ -34,7 +34,15 @@ export function SitesSection({ api }: { api: OptionsApi }) {
         const now = await anyHeld(api, site);
         box.checked = now;
         setHeld((h) => ({ ...h, [site.key]: now }));
-        setStatus(on === now ? (now ? `Badges on ${site.name}: on.` : `Badges on ${site.name}: off.`) : on ? `${site.name} was not allowed.` : `${site.name} is still allowed (the all-sites permission of "Detect papers on other sites" covers it).`);
+        setStatus(
+          on === now
+            ? now
+              ? `Badges on ${site.name}: on.`
+              : `Badges on ${site.name}: off.`
+            : on
+              ? `${site.name} was not allowed.`
+              : `${site.name} is still allowed (the all-sites permission of "Detect papers on other sites" covers it).`,
+        );
       });
   };
 

@@ -1,6 +1,9 @@
 import type { Request } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 
+/** Merges a patch into the stored settings; resolves to an error sentence, or undefined when saved. Each section gets it from Options. */
+export type SaveSettings = (patch: Partial<Settings>) => Promise<string | undefined>;
+
 /** What the options page needs from the browser, passed in so the form runs in tests. */
 export interface OptionsApi {
   /** The raw `settings` value from storage (parsed with parseSettings by the page). */

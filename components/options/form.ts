@@ -27,7 +27,6 @@ export function parseBaseUrl(text: string): Parsed<string> {
   }
 }
 
-
 /** One mirror address per line; blank lines ignored; every bad line named. */
 export function parseMirrors(text: string): { ok: true; value: string[] } | { ok: false; errors: string[] } {
   const errors: string[] = [];

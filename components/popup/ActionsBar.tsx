@@ -1,6 +1,7 @@
 import type { LookupResult } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
-import { recordJson, type PithNumberView } from '../../lib/view-model';
+import { recordJson } from '../../lib/popup/screens';
+import type { PithNumberView } from '../../lib/popup/pith-number';
 import { CopyButton } from '../common/CopyButton';
 import { bibtexFor, markdownLinkFor } from '../../lib/cite';
 

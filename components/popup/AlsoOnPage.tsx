@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PaperId } from '../../lib/ids/types';
+import type { PaperId } from '../../lib/ids/key';
 import { describeId } from '../../lib/ids/util';
 import type { LookupResult, PaperResult } from '../../lib/messages';
 import { STATE_STYLE } from '../../lib/states';

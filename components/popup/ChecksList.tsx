@@ -1,5 +1,5 @@
 import { popup as P } from '../../lib/strings';
-import type { CheckRow } from '../../lib/view-model';
+import type { CheckRow } from '../../lib/popup/checks';
 import { OutcomeMark } from '../common/OutcomeMark';
 
 /** Expected against computed, shown where a check failed. */

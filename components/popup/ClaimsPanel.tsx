@@ -1,5 +1,5 @@
 import { popup as P } from '../../lib/strings';
-import { claimsView, hasClaims, type ClaimView } from '../../lib/view-model';
+import { claimsView, hasClaims, type ClaimView } from '../../lib/popup/claims';
 
 function Claim({ claim }: { claim: ClaimView }) {
   return (

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeTextError, detectFromText } from '../../lib/ids/index';
-import type { PaperId } from '../../lib/ids/types';
+import type { PaperId } from '../../lib/ids/key';
 import { popup as P } from '../../lib/strings';
-import { parseLookupInput } from '../../lib/view-model';
+import { parseLookupInput } from '../../lib/popup/lookup-box';
 
 interface Props {
   onLookup: (id: PaperId) => void;

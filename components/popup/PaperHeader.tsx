@@ -1,6 +1,6 @@
 import type { LookupResult } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
-import { paperView } from '../../lib/view-model';
+import { paperView } from '../../lib/popup/paper';
 import { Field } from '../common/Field';
 
 /**

@@ -1,5 +1,5 @@
 import { popup as P } from '../../lib/strings';
-import type { PithNumberView } from '../../lib/view-model';
+import type { PithNumberView } from '../../lib/popup/pith-number';
 import { CopyButton } from '../common/CopyButton';
 import { Field } from '../common/Field';
 

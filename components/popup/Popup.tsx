@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { idKey, type PaperId } from '../../lib/ids/types';
+import { idKey, type PaperId } from '../../lib/ids/key';
 import { describeId } from '../../lib/ids/util';
 import { detectFromText } from '../../lib/ids/index';
 import type { LookupResult, PaperResult, TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
-import { addRecent, parseRecent, resultLabel, type RecentLookup } from '../../lib/view-model';
+import { addRecent, parseRecent, type RecentLookup } from '../../lib/popup/recent';
+import { resultLabel } from '../../lib/popup/screens';
 import { fetchLookup, loadFirst, type FirstLoad, type PopupApi } from './api';
 import { AlsoOnPage } from './AlsoOnPage';
 import { LookupBox } from './LookupBox';

@@ -1,7 +1,7 @@
 import { describeId } from '../../lib/ids/util';
-import type { PaperId } from '../../lib/ids/types';
+import type { PaperId } from '../../lib/ids/key';
 import { popup as P } from '../../lib/strings';
-import type { RecentLookup } from '../../lib/view-model';
+import type { RecentLookup } from '../../lib/popup/recent';
 
 /** The last lookups (at most ten), newest first; choosing one looks it up again. */
 export function RecentLookups({ items, onPick }: { items: RecentLookup[]; onPick: (id: PaperId) => void }) {

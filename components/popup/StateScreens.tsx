@@ -7,7 +7,9 @@ import { describeId } from '../../lib/ids/util';
 import type { LookupResult } from '../../lib/messages';
 import { STATE_STYLE } from '../../lib/states';
 import { popup as P } from '../../lib/strings';
-import { checkRows, failedChecks, formatAge, pithNumberView, screenFor, searchUrl, type CheckRow } from '../../lib/view-model';
+import { checkRows, failedChecks, type CheckRow } from '../../lib/popup/checks';
+import { formatAge, screenFor, searchUrl } from '../../lib/popup/screens';
+import { pithNumberView } from '../../lib/popup/pith-number';
 import { OutcomeMark } from '../common/OutcomeMark';
 import { Skeleton } from '../common/Skeleton';
 import { StateBanner } from '../common/StateBanner';
@@ -80,7 +82,7 @@ export function LoadingScreen() {
   );
 }
 
-export function VerifiedScreen(props: ScreenProps) {
+function VerifiedScreen(props: ScreenProps) {
   return (
     <div class="screen" data-screen="verified">
       <StateBanner state="verified" />
@@ -90,7 +92,7 @@ export function VerifiedScreen(props: ScreenProps) {
   );
 }
 
-export function UnconfirmedScreen(props: ScreenProps) {
+function UnconfirmedScreen(props: ScreenProps) {
   const why = checkRows(props.result.report).filter((r) => r.name === 'binding');
   return (
     <div class="screen" data-screen="unconfirmed">
@@ -102,7 +104,7 @@ export function UnconfirmedScreen(props: ScreenProps) {
   );
 }
 
-export function UnsignedScreen(props: ScreenProps) {
+function UnsignedScreen(props: ScreenProps) {
   const why = checkRows(props.result.report).filter((r) => (r.name === 'key' || r.name === 'signature') && r.outcome !== 'pass');
   return (
     <div class="screen" data-screen="unsigned">
@@ -114,7 +116,7 @@ export function UnsignedScreen(props: ScreenProps) {
   );
 }
 
-export function InvalidScreen(props: ScreenProps) {
+function InvalidScreen(props: ScreenProps) {
   const { result, onReverify, copy } = props;
   return (
     <div class="screen" data-screen="invalid">
@@ -128,7 +130,7 @@ export function InvalidScreen(props: ScreenProps) {
   );
 }
 
-export function MismatchScreen(props: ScreenProps) {
+function MismatchScreen(props: ScreenProps) {
   const differs = checkRows(props.result.report).filter((r) => r.name === 'binding' && r.outcome === 'fail');
   return (
     <div class="screen" data-screen="mismatch">
@@ -140,7 +142,7 @@ export function MismatchScreen(props: ScreenProps) {
   );
 }
 
-export function NotFoundScreen({ result, onReverify }: ScreenProps) {
+function NotFoundScreen({ result, onReverify }: ScreenProps) {
   return (
     <div class="screen" data-screen="not-found">
       <StateBanner state="not-found" />
@@ -160,7 +162,7 @@ export function NotFoundScreen({ result, onReverify }: ScreenProps) {
   );
 }
 
-export function ErrorScreen(props: ScreenProps) {
+function ErrorScreen(props: ScreenProps) {
   const { result, onReverify, now } = props;
   const cached = result.record !== undefined || result.report !== undefined;
   const cachedState = result.report?.state;
@@ -172,9 +174,7 @@ export function ErrorScreen(props: ScreenProps) {
         {cached ? (
           <p class="stale" data-stale="true">
             {P.staleNote(formatAge(result.fetchedAt, now))}
-            {cachedState && cachedState !== 'error' && cachedState !== 'pending' && (
-              <span class="stale-state"> ({STATE_STYLE[cachedState].label})</span>
-            )}
+            {cachedState && cachedState !== 'error' && cachedState !== 'pending' && <span class="stale-state"> ({STATE_STYLE[cachedState].label})</span>}
           </p>
         ) : (
           <p class="note">{P.noCache}</p>

@@ -1,5 +1,5 @@
 import { popup as P } from '../../lib/strings';
-import { completenessLadder, statusFlags } from '../../lib/view-model';
+import { completenessLadder, statusFlags } from '../../lib/popup/status';
 
 /** Pith's status words (verification_status) and the completeness ladder inferred from them. */
 export function StatusPanel({ record }: { record: unknown }) {

@@ -1,6 +1,6 @@
 import type { LookupResult } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
-import { checkRows, verificationView } from '../../lib/view-model';
+import { checkRows, verificationView } from '../../lib/popup/checks';
 import { Field } from '../common/Field';
 import { OutcomeMark } from '../common/OutcomeMark';
 import { ChecksList } from './ChecksList';
@@ -23,9 +23,7 @@ function Details({ result }: { result: Pick<LookupResult, 'record' | 'report'> }
         </Field>
         <Field label={P.hashRecomputed}>
           <Hex value={v.hash.recomputed} />
-          {v.hash.equal !== undefined && (
-            <span class={v.hash.equal ? 'eq eq-yes' : 'eq eq-no'}> ({v.hash.equal ? P.hashEqual : P.hashDiffer})</span>
-          )}
+          {v.hash.equal !== undefined && <span class={v.hash.equal ? 'eq eq-yes' : 'eq eq-no'}> ({v.hash.equal ? P.hashEqual : P.hashDiffer})</span>}
         </Field>
         <Field label={P.numberPublished}>
           <Hex value={v.number.published} />
@@ -67,7 +65,7 @@ function Details({ result }: { result: Pick<LookupResult, 'record' | 'report'> }
 }
 
 /** The line between what Pith signed (checked here) and what the resolver merely serves. */
-export function SignatureScope() {
+function SignatureScope() {
   return (
     <div class="scope">
       <h3>{P.scopeHeading}</h3>

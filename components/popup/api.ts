@@ -4,10 +4,10 @@
  * failure becomes an `error` result, never an exception.
  */
 import * as z from 'zod/mini';
-import { idKey, type PaperId } from '../../lib/ids/types';
+import { idKey, type PaperId } from '../../lib/ids/key';
 import { LookupResultSchema, TabStateSchema, type LookupResult, type Request, type TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
-import type { RecentLookup } from '../../lib/view-model';
+import type { RecentLookup } from '../../lib/popup/recent';
 
 export interface PopupApi {
   send(message: Request): Promise<unknown>;
@@ -29,14 +29,14 @@ export interface PopupApi {
   requestOrigins?(origins: string[]): Promise<boolean>;
 }
 
-export type TabAnswer = { ok: true; tab: TabState; result?: LookupResult } | { ok: false; reason: string };
+type TabAnswer = { ok: true; tab: TabState; result?: LookupResult } | { ok: false; reason: string };
 
 /**
  * The tab's papers. With `withResult`, the background adds the lookup of the
  * paper the popup opens on (`key`, else the first) when it has one cached;
  * a result that fails validation is dropped, and the popup asks for it again.
  */
-export async function fetchTabState(api: PopupApi, tabId: number, opts: { withResult?: boolean; key?: string; url?: string } = {}): Promise<TabAnswer> {
+async function fetchTabState(api: PopupApi, tabId: number, opts: { withResult?: boolean; key?: string; url?: string } = {}): Promise<TabAnswer> {
   const message: Request = { type: 'tab-state', tabId };
   if (opts.withResult) message.withResult = true;
   if (opts.key !== undefined) message.key = opts.key;
@@ -102,7 +102,7 @@ const DetectAnswerSchema = z.object({ ok: z.boolean() });
  * background to detect in it (activeTab, granted by opening the popup), then
  * polls the tab state briefly. Undefined when nothing turns up.
  */
-export async function detectInTab(api: PopupApi, tabId: number, url?: string, polls = 10, intervalMs = 150): Promise<TabState | undefined> {
+async function detectInTab(api: PopupApi, tabId: number, url?: string, polls = 10, intervalMs = 150): Promise<TabState | undefined> {
   const raw = await api.send({ type: 'detect', tabId }).catch(() => undefined);
   const answer = DetectAnswerSchema.safeParse(raw);
   if (!answer.success || !answer.data.ok) return undefined;

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { Popup } from './Popup';
 import { loadFirst, type PopupApi } from './api';
 import { copyText } from '../common/clipboard';
-import { RECENT_KEY } from '../../lib/view-model';
+import { RECENT_KEY } from '../../lib/popup/recent';
 import type { Request } from '../../lib/messages';
 
 /** What entrypoints/popup/main.ts started before this chunk was loaded. */

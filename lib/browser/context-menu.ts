@@ -8,7 +8,7 @@
 export const MENU_ID = 'pith-lens-look-up';
 export const MENU_TITLE = 'Look up in Pith Lens';
 /** Longest query passed on (a selection can be a whole page). */
-export const MAX_QUERY = 2000;
+const MAX_QUERY = 2000;
 
 export interface MenuClick {
   menuItemId: string | number;

@@ -8,7 +8,7 @@
  */
 import { SITES, type SiteAdapter } from '../sites';
 
-export const SITE_SCRIPT_PREFIX = 'pith-lens-site-';
+const SITE_SCRIPT_PREFIX = 'pith-lens-site-';
 /** The one runtime content script for every page that is not arXiv's own (entrypoints/publisher.content.ts). */
 export const PAGES_SCRIPT = 'content-scripts/publisher.js';
 
@@ -21,7 +21,7 @@ export interface PermissionsApi {
   contains(p: { origins: string[] }): Promise<boolean>;
 }
 
-export const scriptIdFor = (site: SiteAdapter) => `${SITE_SCRIPT_PREFIX}${site.key}`;
+const scriptIdFor = (site: SiteAdapter) => `${SITE_SCRIPT_PREFIX}${site.key}`;
 
 /**
  * A site is on while any of its origins is held (Scholar lists 25 country
@@ -29,7 +29,7 @@ export const scriptIdFor = (site: SiteAdapter) => `${SITE_SCRIPT_PREFIX}${site.k
  * The script is registered for all its match patterns: the browser injects
  * it only where the permission is held.
  */
-export async function siteGranted(permissions: PermissionsApi, site: SiteAdapter): Promise<boolean> {
+async function siteGranted(permissions: PermissionsApi, site: SiteAdapter): Promise<boolean> {
   for (const origin of site.origins) {
     if (await permissions.contains({ origins: [origin] }).catch(() => false)) return true;
   }

@@ -11,7 +11,7 @@ import { doiFromValue, firstMeta, nonEmpty, readMeta, textWithoutDescriptor, typ
 // ---------- arXiv abstract / html / pdf ----------
 
 /** The version shown as current in `div.submission-history`: the bold `[vN]` that is not a link. */
-export function currentVersionFromHistory(doc: Document): number | undefined {
+function currentVersionFromHistory(doc: Document): number | undefined {
   const hist = doc.querySelector('div.submission-history, .submission-history');
   if (!hist) return undefined;
   const strongs = hist.querySelectorAll('strong, b');
@@ -67,10 +67,7 @@ function arxivPage(doc: Document, url: string, kind: 'abstract' | 'html' | 'pdf'
     }
   }
   const title =
-    nonEmpty(firstMeta(meta, 'citation_title')) ??
-    nonEmpty(firstMeta(meta, 'og:title')) ??
-    headingTitle ??
-    (kind === 'html' ? nonEmpty(doc.title) : undefined);
+    nonEmpty(firstMeta(meta, 'citation_title')) ?? nonEmpty(firstMeta(meta, 'og:title')) ?? headingTitle ?? (kind === 'html' ? nonEmpty(doc.title) : undefined);
 
   // Journal DOIs: the same paper published elsewhere. Kept as alternates, not
   // as extra papers: the arXiv id is what Pith records are keyed on, and a

@@ -8,10 +8,40 @@ export type ArxivPaperId = Extract<PaperId, { kind: 'arxiv' }>;
  * `math.GT/0309136`-style subject classes are accepted and dropped.
  */
 export const OLD_STYLE_ARCHIVES: ReadonlySet<string> = new Set([
-  'acc-phys', 'adap-org', 'alg-geom', 'ao-sci', 'astro-ph', 'atom-ph', 'bayes-an', 'chao-dyn',
-  'chem-ph', 'cmp-lg', 'comp-gas', 'cond-mat', 'cs', 'dg-ga', 'funct-an', 'gr-qc', 'hep-ex',
-  'hep-lat', 'hep-ph', 'hep-th', 'math', 'math-ph', 'mtrl-th', 'nlin', 'nucl-ex', 'nucl-th',
-  'patt-sol', 'physics', 'plasm-ph', 'q-alg', 'q-bio', 'quant-ph', 'solv-int', 'supr-con',
+  'acc-phys',
+  'adap-org',
+  'alg-geom',
+  'ao-sci',
+  'astro-ph',
+  'atom-ph',
+  'bayes-an',
+  'chao-dyn',
+  'chem-ph',
+  'cmp-lg',
+  'comp-gas',
+  'cond-mat',
+  'cs',
+  'dg-ga',
+  'funct-an',
+  'gr-qc',
+  'hep-ex',
+  'hep-lat',
+  'hep-ph',
+  'hep-th',
+  'math',
+  'math-ph',
+  'mtrl-th',
+  'nlin',
+  'nucl-ex',
+  'nucl-th',
+  'patt-sol',
+  'physics',
+  'plasm-ph',
+  'q-alg',
+  'q-bio',
+  'quant-ph',
+  'solv-int',
+  'supr-con',
 ]);
 
 // Anchored, no nested quantifiers: linear.
@@ -83,7 +113,7 @@ export function parseArxivId(input: string): ArxivPaperId | null {
 }
 
 /** `2404.14294` or `2404.14294v3`. */
-export function formatArxivId(id: ArxivPaperId | { id: string; version?: number | undefined }): string {
+function formatArxivId(id: ArxivPaperId | { id: string; version?: number | undefined }): string {
   return id.version === undefined ? id.id : `${id.id}v${id.version}`;
 }
 
@@ -96,18 +126,9 @@ export function normalizeArxivId(input: string): string | null {
   return p ? formatArxivId(p) : null;
 }
 
-export function isArxivId(input: string): boolean {
-  return parseArxivId(input) !== null;
-}
-
-/** The arXiv-issued DOI of an id, lower-case as Pith stores it (`10.48550/arxiv.2404.14294`). */
-export function arxivDoi(id: string): string {
-  return `10.48550/arxiv.${id}`.toLowerCase();
-}
-
 // For free text: candidates are found with simple bounded patterns, then validated.
-const NEW_IN_TEXT = /(?<![\w.\/-])(\d{4}\.\d{4,5}(?:v\d{1,4})?)(?![\w\/-]|\.\d)/g;
-const OLD_IN_TEXT = /(?<![\w.\/-])([a-z][a-z-]{1,15}(?:\.[a-z][a-z-]{0,15})?\/\d{7}(?:v\d{1,4})?)(?![\w\/-]|\.\d)/gi;
+const NEW_IN_TEXT = /(?<![\w./-])(\d{4}\.\d{4,5}(?:v\d{1,4})?)(?![\w/-]|\.\d)/g;
+const OLD_IN_TEXT = /(?<![\w./-])([a-z][a-z-]{1,15}(?:\.[a-z][a-z-]{0,15})?\/\d{7}(?:v\d{1,4})?)(?![\w/-]|\.\d)/gi;
 
 /** All arXiv ids appearing in free text, in order of appearance (not deduplicated). */
 export function findArxivIdsInText(text: string): { id: ArxivPaperId; index: number }[] {

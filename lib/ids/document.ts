@@ -6,9 +6,7 @@ import { parseDoi } from './doi';
 import { doiFromValue, firstMeta, nonEmpty, readMeta, type DetectedPaper, type Found, type MetaMap, type PageDetection } from './page';
 import { detectArxivDocument } from './arxiv-page';
 
-export type { DetectedPaper, PageDetection } from './page';
-export { textWithoutDescriptor } from './page';
-export { currentVersionFromHistory, detectArxivDocument } from './arxiv-page';
+export type { PageDetection } from './page';
 
 // ---------- JSON-LD ----------
 
@@ -153,13 +151,7 @@ function publisherPage(doc: Document, url: string, meta: MetaMap): PageDetection
   });
   const u = safeUrl(url);
   const isPdf = u !== null && /\.pdf$/i.test(u.pathname);
-  const kind: PageDetection['kind'] = isPdf
-    ? 'pdf'
-    : u && isPithHost(u.hostname)
-      ? 'other'
-      : primary.some((x) => x.kind === 'doi')
-        ? 'publisher'
-        : 'other';
+  const kind: PageDetection['kind'] = isPdf ? 'pdf' : u && isPithHost(u.hostname) ? 'other' : primary.some((x) => x.kind === 'doi') ? 'publisher' : 'other';
   return { kind, papers, conflicts };
 }
 

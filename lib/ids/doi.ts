@@ -1,7 +1,7 @@
 import type { PaperId } from './key';
 import { parseArxivId, type ArxivPaperId } from './arxiv';
 
-export type DoiPaperId = Extract<PaperId, { kind: 'doi' }>;
+type DoiPaperId = Extract<PaperId, { kind: 'doi' }>;
 
 /**
  * Crossref-style DOI: `10.` + registrant code of 4–9 digits, optional `.NNNN`
@@ -109,10 +109,6 @@ export function normalizeDoi(input: string): string | null {
   if (s.length > MAX_DOI_LENGTH) return null;
   if (!DOI_WHOLE.test(s)) return null;
   return s;
-}
-
-export function isDoi(input: string): boolean {
-  return normalizeDoi(input) !== null;
 }
 
 /** All DOIs appearing in free text, normalized, in order of appearance (not deduplicated). */

@@ -3,10 +3,7 @@
  * script imports these, and its bundle budget (15 kB gzip) has no room for a
  * schema library. lib/ids/types.ts holds the zod schema and checks it matches.
  */
-export type PaperId =
-  | { kind: 'arxiv'; id: string; version?: number | undefined }
-  | { kind: 'doi'; id: string }
-  | { kind: 'pith'; id: string };
+export type PaperId = { kind: 'arxiv'; id: string; version?: number | undefined } | { kind: 'doi'; id: string } | { kind: 'pith'; id: string };
 
 /** A stable string key for an id (version ignored: one record per paper). */
 export function idKey(id: PaperId): string {

@@ -3,11 +3,9 @@ import type { PaperId } from './key';
 export type PithPaperId = Extract<PaperId, { kind: 'pith' }>;
 
 /** Suffix lengths Pith uses: short 8, aliases 12 and 16, full 26. */
-export const PITH_SUFFIX_LENGTHS: readonly number[] = [8, 12, 16, 26];
+const PITH_SUFFIX_LENGTHS: readonly number[] = [8, 12, 16, 26];
 
-export type PithParseResult =
-  | { ok: true; id: PithPaperId; year?: number }
-  | { ok: false; error: string };
+export type PithParseResult = { ok: true; id: PithPaperId; year?: number } | { ok: false; error: string };
 
 const BASE32 = /^[A-Z2-7]+$/;
 const FULL = /^pith\s*:\s*(\d{4})\s*:\s*(\S+)$/i;
@@ -61,14 +59,22 @@ export function parsePithNumber(input: string): PithParseResult {
   return checkSuffix(s, false);
 }
 
+/**
+ * The full 26-character suffix of a Pith Number string (`pith:YYYY:SUFFIX`,
+ * `pith:SUFFIX` or a bare suffix; any case), upper-case; undefined for anything
+ * else, a short form included. (Deriving the suffix from a hash is
+ * lib/pith/number.ts suffixFromHash.)
+ */
+export function suffixOfPithNumber(pithNumber: unknown): string | undefined {
+  if (typeof pithNumber !== 'string') return undefined;
+  const r = parsePithNumber(pithNumber);
+  return r.ok && r.id.id.length === 26 ? r.id.id : undefined;
+}
+
 /** Normalize to the bare upper-case suffix, or null. Idempotent. */
 export function normalizePithNumber(input: string): string | null {
   const r = parsePithNumber(input);
   return r.ok ? r.id.id : null;
-}
-
-export function isPithNumber(input: string): boolean {
-  return parsePithNumber(input).ok;
 }
 
 /** `pith:` Pith Numbers in free text (bare suffixes are not searched for: too ambiguous). */

@@ -1,7 +1,6 @@
+// zod/mini: the popup imports this schema (through messages and recent lookups) and carries only the mini build.
 import * as z from 'zod/mini';
 import type { PaperId } from './key';
-
-export { idKey, type PaperId } from './key';
 
 /**
  * A normalized paper identifier. arXiv ids carry no version in `id`

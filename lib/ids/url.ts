@@ -10,8 +10,24 @@ export type ArxivPageKind = 'abstract' | 'listing' | 'search' | 'html' | 'pdf' |
 const ARXIV_SINGLE_VIEWS = new Set(['abs', 'pdf', 'html', 'format', 'ps', 'dvi', 'src', 'e-print', 'tb']);
 /** Segments a publisher puts between `/doi/` and the DOI, or before the DOI itself. */
 const PUBLISHER_VIEWS = new Set([
-  'doi', 'abs', 'full', 'pdf', 'epdf', 'pdfdirect', 'pdfplus', 'reader', 'book', 'fulltext',
-  'figure', 'suppl', 'ref', 'citedby', 'epub', 'article', 'articles', 'chapter',
+  'doi',
+  'abs',
+  'full',
+  'pdf',
+  'epdf',
+  'pdfdirect',
+  'pdfplus',
+  'reader',
+  'book',
+  'fulltext',
+  'figure',
+  'suppl',
+  'ref',
+  'citedby',
+  'epub',
+  'article',
+  'articles',
+  'chapter',
 ]);
 const ARTICLE_SEGMENTS = new Set(['article', 'articles', 'chapter']);
 /** View names some publishers append after the DOI (`/articles/10.3389/x/full`). */
@@ -27,7 +43,14 @@ export function safeUrl(url: string, base?: string): URL | null {
   }
 }
 
-function hostOf(u: URL): string {
+/** A URL's host name, lower-case, without a trailing dot; '' when `url` is not a URL. What site matching compares. */
+export function hostOf(url: string | URL): string {
+  let u: URL;
+  try {
+    u = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return '';
+  }
   return u.hostname.toLowerCase().replace(/\.$/, '');
 }
 
@@ -46,7 +69,10 @@ function isDoiHost(host: string): boolean {
 }
 
 function segmentsOf(u: URL): string[] {
-  return u.pathname.split('/').filter((s) => s.length > 0).map((s) => percentDecode(s, 3));
+  return u.pathname
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map((s) => percentDecode(s, 3));
 }
 
 /** Classify an arXiv URL by page type; null when the URL is not on arXiv. */

@@ -1,13 +1,12 @@
 import { STATE_STYLE, type State } from '../states';
 import type { PaperResult } from '../messages';
 import type { PaperId } from '../ids/key';
+import { suffixOfPithNumber } from '../ids/pith-number';
 import { describeId } from '../ids/util';
-
-/** Where the human page of a record lives (the link, not the resolver: that is a setting). */
-export const PITH_SITE = 'https://pith.science';
+import { pithPageUrl } from '../pith/site';
 
 /** Longest record text we put in a card; record fields are untrusted and unbounded. */
-export const MAX_TEXT = 600;
+const MAX_TEXT = 600;
 
 /** Everything a badge or a card shows, as plain strings: the DOM code only sets textContent/attributes. */
 export interface CardModel {
@@ -35,11 +34,14 @@ export interface CardModel {
   ariaLabel: string;
 }
 
+/** Control and bidi-override characters: the point is to match them. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Control characters out, whitespace collapsed, length capped: for text shown from a record. */
 export function cleanText(s: string | undefined, max = MAX_TEXT): string | undefined {
   if (typeof s !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
-  let t = s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  let t = s.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
   if (t.length === 0) return undefined;
   if (t.length > max) t = t.slice(0, max - 1).trimEnd() + '…';
   return t;
@@ -48,16 +50,6 @@ export function cleanText(s: string | undefined, max = MAX_TEXT): string | undef
 /** The id as people write it (one implementation, shared with detection's messages). */
 export const idText = describeId;
 
-const SUFFIX_26 = /^[A-Z2-7]{26}$/;
-
-/** The 26-character suffix of `pith:YYYY:SUFFIX` (or a bare suffix), or undefined. */
-export function pithSuffix(pithNumber: string | undefined): string | undefined {
-  if (typeof pithNumber !== 'string') return undefined;
-  const last = pithNumber.trim().split(':').pop() ?? '';
-  const s = last.toUpperCase();
-  return SUFFIX_26.test(s) ? s : undefined;
-}
-
 /** The report page's query for one paper; the background adds `tab=` when it opens it. */
 export function fullViewQuery(key: string): string {
   return `?key=${encodeURIComponent(key)}`;
@@ -65,7 +57,7 @@ export function fullViewQuery(key: string): string {
 
 export function cardModel(r: PaperResult): CardModel {
   const style = STATE_STYLE[r.state] ?? STATE_STYLE.error;
-  const suffix = pithSuffix(r.pithNumber);
+  const suffix = suffixOfPithNumber(r.pithNumber);
   const m: CardModel = {
     state: r.state,
     symbol: style.badge,
@@ -80,7 +72,7 @@ export function cardModel(r: PaperResult): CardModel {
   };
   const pn = cleanText(r.pithNumber, 80);
   if (pn) m.pithNumber = pn;
-  if (suffix) m.pithUrl = `${PITH_SITE}/pith/${suffix}`;
+  if (suffix) m.pithUrl = pithPageUrl(suffix);
   const headline = cleanText(r.headline);
   if (headline) m.headline = headline;
   const summary = cleanText(r.summary);

@@ -20,7 +20,7 @@ const PITH_ID = /^[A-Z2-7]{8,26}$/;
 /** Code points, as zod counts string length (`.length`, i.e. UTF-16 units). */
 const len = (s: string) => s.length;
 
-export function readPaperId(v: unknown): PaperId | null {
+function readPaperId(v: unknown): PaperId | null {
   if (!isObj(v)) return null;
   const { kind, id } = v;
   if (!isStr(id)) return null;
@@ -48,7 +48,7 @@ const OPTIONAL: readonly (readonly [keyof PaperResult, 'string' | 'boolean' | 'n
   ['signedTitle', 'string'],
 ];
 
-export function readPaperResult(v: unknown): PaperResult | null {
+function readPaperResult(v: unknown): PaperResult | null {
   if (!isObj(v) || !isStr(v.key)) return null;
   const id = readPaperId(v.id);
   if (!id || !isStr(v.state) || !STATE_SET.has(v.state)) return null;

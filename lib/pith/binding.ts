@@ -1,4 +1,5 @@
-import type { PaperId } from '../ids/types';
+import type { PaperId } from '../ids/key';
+import { suffixOfPithNumber } from '../ids/pith-number';
 import { CHECK_NAMES, type Check, type VerifyReport } from './report';
 import { asPlainObject } from '../plain-object';
 import { titleCanonSha256 } from './hash';
@@ -10,12 +11,6 @@ import { titleCanonSha256 } from './hash';
  * (hash, number, key, signature: the expensive part). Each page then re-binds
  * it here, which costs a string compare and at most one SHA-256 of a title.
  */
-
-/** The parts of a canonical record the binding reads; anything else is ignored. */
-export interface BindableCanonical {
-  source?: { id?: unknown; kind?: unknown; version?: unknown } | null;
-  metadata?: { title_canon_sha256?: unknown } | null;
-}
 
 export interface BindableAlias {
   alias_kind?: unknown;
@@ -37,12 +32,6 @@ function bareArxiv(id: string): { id: string; version?: number } {
   const m = /^(.*?)v(\d+)$/i.exec(s);
   if (m && m[1] && /\d$/.test(m[1])) return { id: m[1], version: Number(m[2]) };
   return { id: s };
-}
-
-function suffixOf(pithNumber: string | undefined): string | undefined {
-  if (!pithNumber) return undefined;
-  const m = /([A-Z2-7]{26})$/.exec(pithNumber.trim().toUpperCase());
-  return m?.[1];
 }
 
 /** The checks whose failure makes a record invalid (the served-title check is display only). */
@@ -96,7 +85,7 @@ function bindId(id: PaperId, canon: Record<string, unknown> | undefined, aliases
     bindDoi(id.id.trim().toLowerCase(), srcId, srcKind, aliases, o);
     return;
   }
-  const suffix = suffixOf(report.pithNumber);
+  const suffix = suffixOfPithNumber(report.pithNumber);
   o.expected.push(`Pith ${id.id}`);
   o.computed.push(suffix ?? 'no Pith Number');
   if (!suffix) o.fails.push('the record has no readable Pith Number to compare');
@@ -111,7 +100,14 @@ function bindId(id: PaperId, canon: Record<string, unknown> | undefined, aliases
  * there is the resolver's word: `unconfirmed`, never a pass.
  */
 function bindDoi(asked: string, srcId: string | undefined, srcKind: string | undefined, aliases: readonly BindableAlias[], o: Outcome): void {
-  const signed = srcId === undefined ? undefined : srcKind === 'doi' ? srcId.toLowerCase() : srcKind === undefined || srcKind === 'arxiv' ? ARXIV_DOI_PREFIX + srcId.toLowerCase() : undefined;
+  const signed =
+    srcId === undefined
+      ? undefined
+      : srcKind === 'doi'
+        ? srcId.toLowerCase()
+        : srcKind === undefined || srcKind === 'arxiv'
+          ? ARXIV_DOI_PREFIX + srcId.toLowerCase()
+          : undefined;
   o.expected.push(`DOI ${asked}`);
   o.computed.push(signed ? `signed DOI ${signed}` : 'no signed DOI');
   if (signed === asked) {
@@ -135,12 +131,7 @@ function bindDoi(asked: string, srcId: string | undefined, srcKind: string | und
  * state into `mismatch`. An `invalid` report stays invalid. Another arXiv
  * version is a note (`record is for v3`), never a mismatch.
  */
-export function bindReport(
-  report: VerifyReport,
-  canonicalRecord: unknown,
-  aliases: readonly BindableAlias[] | unknown,
-  page: PageBinding,
-): VerifyReport {
+export function bindReport(report: VerifyReport, canonicalRecord: unknown, aliases: readonly BindableAlias[] | unknown, page: PageBinding): VerifyReport {
   const canon = asPlainObject(canonicalRecord);
   const aliasList: BindableAlias[] = Array.isArray(aliases) ? (aliases.filter((a) => asPlainObject(a)) as BindableAlias[]) : [];
   const o: Outcome = { fails: [], passes: [], unconfirmed: [], expected: [], computed: [] };
@@ -163,14 +154,32 @@ export function bindReport(
   let state: VerifyReport['state'];
   const base = baseState(report);
   if (o.fails.length) {
-    check = { name: 'binding', outcome: 'fail', detail: `Not this page’s paper: ${o.fails.join('; ')}.`, expected: o.expected.join('; '), computed: o.computed.join('; ') };
+    check = {
+      name: 'binding',
+      outcome: 'fail',
+      detail: `Not this page’s paper: ${o.fails.join('; ')}.`,
+      expected: o.expected.join('; '),
+      computed: o.computed.join('; '),
+    };
     state = 'mismatch';
   } else if (o.passes.length) {
     // A signed link (the arXiv id, the derived DOI or Pith Number, the title hash) binds on its own.
-    check = { name: 'binding', outcome: 'pass', detail: `Bound to this page: ${o.passes.join('; ')}.`, expected: o.expected.join('; '), computed: o.computed.join('; ') };
+    check = {
+      name: 'binding',
+      outcome: 'pass',
+      detail: `Bound to this page: ${o.passes.join('; ')}.`,
+      expected: o.expected.join('; '),
+      computed: o.computed.join('; '),
+    };
     state = base;
   } else if (o.unconfirmed.length) {
-    check = { name: 'binding', outcome: 'skip', detail: `Not confirmed: ${o.unconfirmed.join('; ')}.`, expected: o.expected.join('; '), computed: o.computed.join('; ') };
+    check = {
+      name: 'binding',
+      outcome: 'skip',
+      detail: `Not confirmed: ${o.unconfirmed.join('; ')}.`,
+      expected: o.expected.join('; '),
+      computed: o.computed.join('; '),
+    };
     state = base === 'verified' ? 'unconfirmed' : base;
   } else {
     check = { name: 'binding', outcome: 'skip', detail: 'No page id or title to bind the record to.' };

@@ -23,7 +23,7 @@ export class JsonFloat {
 }
 
 export type JsonValue = null | boolean | number | bigint | string | JsonFloat | JsonValue[] | JsonObject;
-export interface JsonObject {
+interface JsonObject {
   [key: string]: JsonValue;
 }
 
@@ -173,14 +173,30 @@ class Parser {
         out += t.slice(start, i);
         const e = t.charCodeAt(i + 1);
         switch (e) {
-          case 0x22: out += '"'; break;
-          case 0x5c: out += '\\'; break;
-          case 0x2f: out += '/'; break;
-          case 0x62: out += '\b'; break;
-          case 0x66: out += '\f'; break;
-          case 0x6e: out += '\n'; break;
-          case 0x72: out += '\r'; break;
-          case 0x74: out += '\t'; break;
+          case 0x22:
+            out += '"';
+            break;
+          case 0x5c:
+            out += '\\';
+            break;
+          case 0x2f:
+            out += '/';
+            break;
+          case 0x62:
+            out += '\b';
+            break;
+          case 0x66:
+            out += '\f';
+            break;
+          case 0x6e:
+            out += '\n';
+            break;
+          case 0x72:
+            out += '\r';
+            break;
+          case 0x74:
+            out += '\t';
+            break;
           case 0x75: {
             let u = 0;
             for (let k = 2; k < 6; k++) {
@@ -309,7 +325,10 @@ export function pyFloatRepr(x: number): string {
   return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
 }
 
+// Control characters are exactly what JSON must escape, so these patterns name them.
+// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[\x00-\x1f"\\]/;
+// eslint-disable-next-line no-control-regex
 const ESCAPE_ALL = /[\x00-\x1f"\\]/g;
 const SHORT_ESCAPES: Record<string, string> = {
   '"': '\\"',
@@ -399,7 +418,7 @@ function ser(v: unknown, depth: number): string {
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** True when the string can be encoded as UTF-8 (no lone surrogates). */
-export function isWellFormedString(s: string): boolean {
+function isWellFormedString(s: string): boolean {
   return !LONE_SURROGATE.test(s);
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { PaperId } from '../ids/types';
+import type { PaperId } from '../ids/key';
+import { suffixOfPithNumber } from '../ids/pith-number';
 
 /**
  * HTTP client for a Pith resolver and its mirrors.
@@ -12,9 +13,7 @@ import type { PaperId } from '../ids/types';
  */
 
 export type ClientResult =
-  | { kind: 'record'; text: string; host: string; url: string }
-  | { kind: 'not-found'; host: string }
-  | { kind: 'error'; reason: string; status?: number };
+  { kind: 'record'; text: string; host: string; url: string } | { kind: 'not-found'; host: string } | { kind: 'error'; reason: string; status?: number };
 
 export interface ClientOptions {
   /** Primary resolver first, then mirrors, tried in order when one fails (not on a 404). */
@@ -41,27 +40,21 @@ export interface PithClient {
   readonly baseUrls: readonly string[];
 }
 
-export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
 /** The least a response must look like before we hand it to the verifier. */
-const RecordShape = z.looseObject({
-  record_type: z.string().optional(),
-  pith_number: z.string().max(64).optional(),
-  canonical_record: z.unknown().optional(),
-}).refine((o) => o.record_type !== undefined || o.pith_number !== undefined, {
-  message: 'neither record_type nor pith_number',
-});
-
-const PITH_SUFFIX_RE = /^(?:pith:(?:\d{4}:)?)?([A-Z2-7]{8,26})$/;
-
-/** Extract the bare base32 suffix from `pith:YYYY:SUFFIX`, `pith:SHORT` or `SUFFIX`. */
-export function pithSuffix(pithNumber: string): string | undefined {
-  const m = PITH_SUFFIX_RE.exec(pithNumber.trim().toUpperCase().replace(/^PITH:/, 'pith:'));
-  return m?.[1];
-}
+const RecordShape = z
+  .looseObject({
+    record_type: z.string().optional(),
+    pith_number: z.string().max(64).optional(),
+    canonical_record: z.unknown().optional(),
+  })
+  .refine((o) => o.record_type !== undefined || o.pith_number !== undefined, {
+    message: 'neither record_type nor pith_number',
+  });
 
 /** Normalise a base URL: no trailing slash; only https, or http on loopback. */
-export function normalizeBaseUrl(raw: string): string | undefined {
+function normalizeBaseUrl(raw: string): string | undefined {
   let u: URL;
   try {
     u = new URL(raw);
@@ -77,9 +70,7 @@ export function normalizeBaseUrl(raw: string): string | undefined {
 // ---------------------------------------------------------------------------
 
 type Attempt =
-  | { kind: 'ok'; text: string; value: Record<string, unknown>; url: string }
-  | { kind: 'not-found' }
-  | { kind: 'error'; reason: string; status?: number };
+  { kind: 'ok'; text: string; value: Record<string, unknown>; url: string } | { kind: 'not-found' } | { kind: 'error'; reason: string; status?: number };
 
 class SizeError extends Error {}
 
@@ -128,7 +119,8 @@ async function readCapped(res: Response, maxBytes: number): Promise<string> {
   return new TextDecoder('utf-8', { fatal: false }).decode(all);
 }
 
-function hostOf(base: string): string {
+/** Where a record was served from, as the user reads it: host and port (`127.0.0.1:8443`), not just the host name. */
+function serverOf(base: string): string {
   try {
     return new URL(base).host;
   } catch {
@@ -173,7 +165,13 @@ export function createClient(opts: ClientOptions): PithClient {
       if (res.status === 429) {
         void res.body?.cancel().catch(() => {});
         const ra = parseRetryAfter(res.headers.get('retry-after'), now());
-        return { kind: 'error', reason: 'the resolver is rate-limiting requests (HTTP 429)', status: 429, retryable: true, ...(ra !== undefined ? { retryAfterMs: ra } : {}) };
+        return {
+          kind: 'error',
+          reason: 'the resolver is rate-limiting requests (HTTP 429)',
+          status: 429,
+          retryable: true,
+          ...(ra !== undefined ? { retryAfterMs: ra } : {}),
+        };
       }
       if (res.status >= 500) {
         void res.body?.cancel().catch(() => {});
@@ -243,8 +241,8 @@ export function createClient(opts: ClientOptions): PithClient {
     const first = await withRetries(`${base}/api/pith-number/resolve?${param}=${encodeURIComponent(id.id)}&json=true`);
     if (first.kind !== 'ok' || isFullRecord(first.value)) return first;
     const pn = first.value.pith_number;
-    const suffix = typeof pn === 'string' ? pithSuffix(pn) : undefined;
-    if (!suffix || suffix.length !== 26) return { kind: 'error', reason: 'the resolver answered with an unreadable Pith Number' };
+    const suffix = suffixOfPithNumber(pn);
+    if (!suffix) return { kind: 'error', reason: 'the resolver answered with an unreadable Pith Number' };
     const second = await withRetries(`${base}/pith/${suffix}.json`);
     if (second.kind === 'ok' && !isFullRecord(second.value)) return { kind: 'error', reason: 'the resolver sent JSON that is not a Pith record' };
     return second;
@@ -261,8 +259,8 @@ export function createClient(opts: ClientOptions): PithClient {
       } catch {
         r = { kind: 'error', reason: 'unexpected failure while contacting the resolver' };
       }
-      const host = hostOf(base);
-      if (r.kind === 'ok') return { kind: 'record', text: r.text, host: hostOf(r.url), url: r.url };
+      const host = serverOf(base);
+      if (r.kind === 'ok') return { kind: 'record', text: r.text, host: serverOf(r.url), url: r.url };
       if (r.kind === 'not-found') return { kind: 'not-found', host };
       errors.push(bases.length > 1 ? `${host}: ${r.reason}` : r.reason);
       lastStatus = r.status;

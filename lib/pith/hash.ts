@@ -10,7 +10,7 @@ export { canonText };
 const encoder = new TextEncoder();
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
-export function utf8Bytes(s: string): Uint8Array {
+function utf8Bytes(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
@@ -28,9 +28,6 @@ export function sha256Hex(data: Uint8Array | string): string {
 export function titleCanonSha256(title: string): string {
   return sha256Hex(canonText(title));
 }
-
-/** Same rule for abstracts (matched on one record only; use as extra evidence, never to fail). */
-export const abstractCanonSha256 = titleCanonSha256;
 
 // ---------------------------------------------------------------- hex
 

@@ -6,8 +6,8 @@
 import { base32nopad } from '@scure/base';
 import { hexToBytes } from './hash';
 
-export const PITH_SUFFIX_LENGTH = 26;
-export const PITH_SHORT_LENGTH = 8;
+const PITH_SUFFIX_LENGTH = 26;
+const PITH_SHORT_LENGTH = 8;
 
 function hashBytes(canonicalSha256Hex: string): Uint8Array {
   if (typeof canonicalSha256Hex !== 'string' || !/^[0-9a-fA-F]{64}$/.test(canonicalSha256Hex)) {
@@ -16,8 +16,8 @@ function hashBytes(canonicalSha256Hex: string): Uint8Array {
   return hexToBytes(canonicalSha256Hex);
 }
 
-/** The 26-char suffix (also the URL path segment) for a canonical SHA-256. */
-export function pithSuffix(canonicalSha256Hex: string): string {
+/** The 26-char suffix (also the URL path segment) for a canonical SHA-256. Reading the suffix out of a Pith Number string is lib/ids/pith-number.ts suffixOfPithNumber. */
+export function suffixFromHash(canonicalSha256Hex: string): string {
   return base32nopad.encode(hashBytes(canonicalSha256Hex)).slice(0, PITH_SUFFIX_LENGTH);
 }
 
@@ -27,10 +27,10 @@ export function derivePithNumber(canonicalSha256Hex: string, year: string | numb
   if (typeof y !== 'string' || !/^[0-9]{4}$/.test(y)) {
     throw new Error(`year must be four digits: ${JSON.stringify(String(year).slice(0, 40))}`);
   }
-  return `pith:${y}:${pithSuffix(canonicalSha256Hex)}`;
+  return `pith:${y}:${suffixFromHash(canonicalSha256Hex)}`;
 }
 
 /** `pith:` + the first 8 suffix chars, e.g. `pith:7YXM6JRY`. */
 export function shortPithNumber(canonicalSha256Hex: string): string {
-  return `pith:${pithSuffix(canonicalSha256Hex).slice(0, PITH_SHORT_LENGTH)}`;
+  return `pith:${suffixFromHash(canonicalSha256Hex).slice(0, PITH_SHORT_LENGTH)}`;
 }

@@ -3,7 +3,18 @@
  * see test/fixtures/keys.json). trust.ts recomputes both fingerprints from the raw key at
  * load and refuses to start if they disagree. Trust nothing else by default.
  */
-import type { PinnedKeySpec } from './trust';
+
+/** A key as published (snake_case, as in keys.json); extra fields are ignored. */
+export interface PinnedKeySpec {
+  readonly key_id: string;
+  readonly algorithm: string;
+  /** The 32 raw Ed25519 public key bytes, hex. */
+  readonly public_key_hex: string;
+  /** First 16 bytes (hex) of SHA-256 over the raw key; recomputed and checked when given. */
+  readonly fingerprint_sha256_hex?: string;
+  /** First 26 base32 chars of SHA-256 over the raw key; recomputed and checked when given. */
+  readonly fingerprint_sha256_b32_first128bits?: string;
+}
 
 export const PITH_KEY_V1: PinnedKeySpec = Object.freeze({
   key_id: 'pith-v1-2026-05',

@@ -6,15 +6,15 @@
 import { z } from 'zod';
 
 /** A JSON integer as parseJson gives it: a safe `number` or a `bigint`. */
-export const JsonIntSchema = z.union([z.number().int(), z.bigint()]);
+const JsonIntSchema = z.union([z.number().int(), z.bigint()]);
 
-export const CanonicalSourceSchema = z.looseObject({
+const CanonicalSourceSchema = z.looseObject({
   id: z.string().min(1),
   kind: z.string().min(1),
   version: JsonIntSchema,
 });
 
-export const CanonicalMetadataSchema = z.looseObject({
+const CanonicalMetadataSchema = z.looseObject({
   license: z.string(),
   primary_cat: z.string(),
   submitted_at: z.string(),
@@ -24,13 +24,13 @@ export const CanonicalMetadataSchema = z.looseObject({
 });
 
 /** The signed part of a record (through its hash). */
-export const CanonicalRecordSchema = z.looseObject({
+const CanonicalRecordSchema = z.looseObject({
   source: CanonicalSourceSchema,
   metadata: CanonicalMetadataSchema,
   schema_version: z.string(),
 });
 
-export const ReceiptSchema = z.looseObject({
+const ReceiptSchema = z.looseObject({
   kind: z.string().optional(),
   key_id: z.string().min(1),
   algorithm: z.string().min(1),
@@ -43,7 +43,7 @@ export const ReceiptSchema = z.looseObject({
   receipt_version: z.string().optional(),
 });
 
-export const AliasSchema = z.looseObject({
+const AliasSchema = z.looseObject({
   alias_kind: z.string(),
   alias_value: z.string(),
   created_at: z.string().optional(),
@@ -52,7 +52,7 @@ export const AliasSchema = z.looseObject({
 const optString = z.string().optional();
 const optReceipt = ReceiptSchema.nullish();
 
-export const SourceSchema = z.looseObject({
+const SourceSchema = z.looseObject({
   id: z.string().optional(),
   kind: z.string().optional(),
   version: JsonIntSchema.optional(),
@@ -88,7 +88,7 @@ export const RecordSchema = z.looseObject({
   updated_at: optString,
 });
 
-export const BundleEventSchema = z.looseObject({
+const BundleEventSchema = z.looseObject({
   event_type: optString,
   type: optString,
   subject_pith_number: optString,
@@ -125,12 +125,8 @@ export const MinimalInputSchema = z.looseObject({
   source: SourceSchema.optional(),
 });
 
-export type CanonicalRecord = z.infer<typeof CanonicalRecordSchema>;
 export type Receipt = z.infer<typeof ReceiptSchema>;
 export type Alias = z.infer<typeof AliasSchema>;
-export type PithRecord = z.infer<typeof RecordSchema>;
-export type PithBundle = z.infer<typeof BundleSchema>;
-export type BundleEvent = z.infer<typeof BundleEventSchema>;
 export type MinimalInput = z.infer<typeof MinimalInputSchema>;
 
 /** zod issues as one readable sentence: `canonical_record.metadata.submitted_at: expected string`. */

@@ -5,19 +5,7 @@
  */
 import { base32nopad } from '@scure/base';
 import { bytesToHex, hexToBytes, sha256Bytes } from './hash';
-import { PINNED_KEYS } from './pinned-keys';
-
-/** A key as published (snake_case, as in keys.json); extra fields are ignored. */
-export interface PinnedKeySpec {
-  readonly key_id: string;
-  readonly algorithm: string;
-  /** The 32 raw Ed25519 public key bytes, hex. */
-  readonly public_key_hex: string;
-  /** First 16 bytes (hex) of SHA-256 over the raw key; recomputed and checked when given. */
-  readonly fingerprint_sha256_hex?: string;
-  /** First 26 base32 chars of SHA-256 over the raw key; recomputed and checked when given. */
-  readonly fingerprint_sha256_b32_first128bits?: string;
-}
+import { PINNED_KEYS, type PinnedKeySpec } from './pinned-keys';
 
 export interface TrustedKey {
   readonly keyId: string;
@@ -47,7 +35,7 @@ export function keyFingerprintB32(rawKey: Uint8Array): string {
 }
 
 /** Validate a spec and build a TrustedKey; throws on any inconsistency. */
-export function trustedKeyFromSpec(spec: PinnedKeySpec): TrustedKey {
+function trustedKeyFromSpec(spec: PinnedKeySpec): TrustedKey {
   if (!spec || typeof spec.key_id !== 'string' || spec.key_id.length === 0) throw new Error('trust store: key without key_id');
   const id = spec.key_id;
   if (spec.algorithm !== 'ed25519') throw new Error(`trust store: key ${id} has unsupported algorithm ${String(spec.algorithm)}`);

@@ -4,7 +4,7 @@
  * in checks/, named as in the report), and a state derived from them that is `verified`
  * only when nothing is in doubt. Synchronous; never throws.
  */
-import type { PaperId } from '../ids/types';
+import type { PaperId } from '../ids/key';
 import type { State } from '../states';
 import { bindReport } from './binding';
 import { checkAliases } from './checks/aliases';
@@ -39,7 +39,7 @@ function finish(checks: PartialChecks, why: string, extra: Omit<VerifyReport, 's
 }
 
 /** The state from the checks: fail closed, `verified` only with a passing signature under a trusted key. */
-export function deriveState(checks: readonly Check[]): State {
+function deriveState(checks: readonly Check[]): State {
   const by = new Map(checks.map((c) => [c.name, c.outcome]));
   if (INTEGRITY.some((n) => by.get(n) === 'fail')) return 'invalid';
   if (by.get('schema') !== 'pass' || by.get('canonical-hash') !== 'pass' || by.get('pith-number') !== 'pass') {

@@ -28,8 +28,8 @@ import type { StorageAdapter } from './storage';
  */
 
 export const CACHE_VERSION = 2;
-export const DEFAULT_MAX_ENTRY_BYTES = 256 * 1024;
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_ENTRY_BYTES = 256 * 1024;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** Retries of a failed write back off up to this delay. */
 const MAX_RETRY_DELAY_MS = 30_000;
 export const ENTRY_PREFIX = 'pl:c:';
@@ -62,7 +62,7 @@ const NegativeEntrySchema = z.object({
   fetchedAt: z.number(),
   host: z.string(),
 });
-export const EntrySchema = z.discriminatedUnion('kind', [RecordEntrySchema, NegativeEntrySchema]);
+const EntrySchema = z.discriminatedUnion('kind', [RecordEntrySchema, NegativeEntrySchema]);
 export type CacheEntry = z.infer<typeof EntrySchema>;
 export type RecordEntry = z.infer<typeof RecordEntrySchema>;
 
@@ -131,7 +131,10 @@ export class LookupCache {
   private lastWriteError: string | undefined;
   private tooLarge = 0;
 
-  constructor(private readonly storage: StorageAdapter, opts: CacheOptions = {}) {
+  constructor(
+    private readonly storage: StorageAdapter,
+    opts: CacheOptions = {},
+  ) {
     this.maxEntries = Math.max(1, opts.maxEntries ?? 5000);
     this.now = opts.now ?? Date.now;
     this.flushDelayMs = opts.flushDelayMs ?? 200;

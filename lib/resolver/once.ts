@@ -1,4 +1,4 @@
-import type { PaperId } from '../ids/types';
+import type { PaperId } from '../ids/key';
 import { createClient } from '../pith/client';
 import { verify } from '../pith/verify';
 import { createResolver, type Lookup } from './resolver';

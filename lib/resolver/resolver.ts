@@ -1,8 +1,9 @@
-import { idKey, type PaperId } from '../ids/types';
+import { idKey, type PaperId } from '../ids/key';
 import type { LookupResult as MessageLookupResult } from '../messages';
 import type { ClientResult } from '../pith/client';
 import { bindReport } from '../pith/binding';
 import { asPlainObject } from '../plain-object';
+import { headlineOf, summaryOf } from '../pith/headline';
 import { titleCanonSha256 } from '../pith/hash';
 import type { VerifyReport } from '../pith/report';
 import { LookupCache, CACHE_VERSION, type CacheEntry, type CacheStats, type RecordEntry, type BindInfo } from './cache';
@@ -31,7 +32,7 @@ import type { StorageAdapter } from './storage';
  */
 
 export type Verify = (input: string) => VerifyReport;
-export type Resolve = (id: PaperId) => Promise<ClientResult>;
+type Resolve = (id: PaperId) => Promise<ClientResult>;
 
 export interface ResolverOptions {
   client: { resolve: Resolve };
@@ -51,24 +52,24 @@ export interface ResolverOptions {
   maxBytes?: number;
 }
 
-export interface Ttl {
+interface Ttl {
   fresh: number;
   stale: number;
   negative: number;
 }
 
-export const DEFAULT_TTL: Ttl = {
+const DEFAULT_TTL: Ttl = {
   fresh: 6 * 60 * 60 * 1000,
   stale: 7 * 24 * 60 * 60 * 1000,
   negative: 30 * 60 * 1000,
 };
 
-export interface PageContext {
+interface PageContext {
   title?: string;
   id?: PaperId;
 }
 
-export interface LookupOptions {
+interface LookupOptions {
   force?: boolean;
   /** Include the parsed record in the result (default true for lookup, false for lookupMany). */
   includeRecord?: boolean;
@@ -79,7 +80,7 @@ export interface LookupOptions {
 /** A LookupResult whose report keeps the precise VerifyReport type (it is assignable to LookupResult). */
 export type Lookup = Omit<MessageLookupResult, 'report'> & { report?: VerifyReport };
 
-export interface ResolverStats extends CacheStats {
+interface ResolverStats extends CacheStats {
   hits: number;
   misses: number;
   fetches: number;
@@ -96,10 +97,7 @@ export interface Resolver {
   readonly cache: LookupCache;
 }
 
-type Fetched =
-  | { kind: 'record'; entry: RecordEntry }
-  | { kind: 'not-found'; entry: CacheEntry & { kind: 'not-found' } }
-  | { kind: 'error'; reason: string };
+type Fetched = { kind: 'record'; entry: RecordEntry } | { kind: 'not-found'; entry: CacheEntry & { kind: 'not-found' } } | { kind: 'error'; reason: string };
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
@@ -137,23 +135,10 @@ function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headli
   const out: { bind: BindInfo; pithNumber?: string; headline?: string; summary?: string } = { bind };
   const pn = str(rec?.pith_number);
   if (pn) out.pithNumber = pn;
-  const paper = asPlainObject(rec?.paper);
-  const snap = asPlainObject(rec?.graph_snapshot);
-  let headline = str(paper?.headline);
-  if (!headline) {
-    const items = asPlainObject(snap?.claims)?.items;
-    if (Array.isArray(items)) {
-      for (const it of items) {
-        const o = asPlainObject(it);
-        if (o?.kind === 'headline' && str(o.text)) {
-          headline = str(o.text);
-          break;
-        }
-      }
-    }
-  }
+  // The popup's rule (lib/pith/headline.ts): the inline card shows the same headline and summary.
+  const headline = headlineOf(parsed)?.text;
   if (headline) out.headline = headline.slice(0, 2000);
-  const summary = str(asPlainObject(snap?.verdict)?.one_line_summary);
+  const summary = summaryOf(parsed)?.text;
   if (summary) out.summary = summary.slice(0, 2000);
   return out;
 }

@@ -13,7 +13,9 @@ export interface StorageAdapter {
 }
 
 /** An in-memory StorageAdapter. Values are deep-copied through JSON like a real store. */
-export function memoryStorage(initial: Record<string, unknown> = {}): StorageAdapter & { data: Map<string, unknown>; ops: { get: number; set: number; remove: number } } {
+export function memoryStorage(
+  initial: Record<string, unknown> = {},
+): StorageAdapter & { data: Map<string, unknown>; ops: { get: number; set: number; remove: number } } {
   const data = new Map<string, unknown>();
   const copy = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
   for (const [k, v] of Object.entries(initial)) data.set(k, copy(v));

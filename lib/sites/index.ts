@@ -14,7 +14,7 @@ import { scholar } from './scholar';
 import { semanticScholar } from './semantic-scholar';
 import type { PaperRole, SiteAdapter, SitePaper } from './types';
 
-export type { PaperRole, SiteAdapter, SiteKey, SitePaper } from './types';
+export type { SiteAdapter, SitePaper } from './types';
 
 /** The sites with their own adapter and their own switch (the options page lists these). */
 export const SITES: readonly SiteAdapter[] = [scholar, semanticScholar, huggingface, alphaxiv, ar5iv];
@@ -53,7 +53,12 @@ export interface PageRead {
  * `root` (a subtree added later) limits `find`, and `seen` (keys already
  * read) leaves out papers read before: the content script's follow-up scans.
  */
-export function collect(adapter: SiteAdapter, doc: Document, url: string, opts: { root?: ParentNode; about?: readonly SitePaper[]; seen?: ReadonlySet<string> } = {}): PageRead {
+export function collect(
+  adapter: SiteAdapter,
+  doc: Document,
+  url: string,
+  opts: { root?: ParentNode; about?: readonly SitePaper[]; seen?: ReadonlySet<string> } = {},
+): PageRead {
   const u = safeUrl(url);
   if (!u) return { shape: 'list', kind: 'other', papers: [] };
   const about = opts.about ?? adapter.about(doc, u);

@@ -12,8 +12,31 @@ import type { SiteAdapter, SitePaper } from './types';
 
 /** Scholar's country domains with the most readers; any `scholar.google.<tld>` is read when its permission is held. */
 const DOMAINS = [
-  'com', 'co.uk', 'de', 'fr', 'es', 'it', 'nl', 'ch', 'at', 'be', 'se', 'pl', 'pt', 'ca', 'com.au',
-  'co.in', 'co.jp', 'co.kr', 'com.br', 'com.mx', 'com.hk', 'com.tw', 'com.sg', 'cn', 'ru',
+  'com',
+  'co.uk',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'nl',
+  'ch',
+  'at',
+  'be',
+  'se',
+  'pl',
+  'pt',
+  'ca',
+  'com.au',
+  'co.in',
+  'co.jp',
+  'co.kr',
+  'com.br',
+  'com.mx',
+  'com.hk',
+  'com.tw',
+  'com.sg',
+  'cn',
+  'ru',
 ];
 const HOST = /^scholar\.google\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/;
 

@@ -22,7 +22,7 @@ export interface SitePaper {
   title?: string;
 }
 
-export type SiteKey = 'scholar' | 'semantic-scholar' | 'huggingface' | 'alphaxiv' | 'ar5iv' | 'any';
+type SiteKey = 'scholar' | 'semantic-scholar' | 'huggingface' | 'alphaxiv' | 'ar5iv' | 'any';
 
 export interface SiteAdapter {
   key: SiteKey;

@@ -68,7 +68,10 @@ describe('a dishonest resolver', () => {
     world.mirror.setFault({ padToBytes: 300 * 1024 }, '2404.14294');
     const popup = await extensionPage();
     const ask = () =>
-      popup.evaluate(() => chrome.runtime.sendMessage({ type: 'lookup', id: { kind: 'arxiv', id: '2404.14294' }, force: true })) as Promise<{ state: string; recordText?: string }>;
+      popup.evaluate(() => chrome.runtime.sendMessage({ type: 'lookup', id: { kind: 'arxiv', id: '2404.14294' }, force: true })) as Promise<{
+        state: string;
+        recordText?: string;
+      }>;
     const first = await ask();
     expect(first.state).toBe('verified');
     expect(first.recordText!.length).toBeGreaterThan(300 * 1024);
@@ -92,10 +95,10 @@ describe('a tab that leaves its paper leaves its state', () => {
     while ((await stored()) !== null && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
     expect(await stored()).toBeNull();
     // What the popup asks for that tab, with the address it sees there and without one.
-    const withUrl = (await ext.evaluate(
-      ([id, url]) => chrome.runtime.sendMessage({ type: 'tab-state', tabId: id, withResult: true, url }),
-      [tabId, page.url()] as const,
-    )) as { papers: unknown[] };
+    const withUrl = (await ext.evaluate(([id, url]) => chrome.runtime.sendMessage({ type: 'tab-state', tabId: id, withResult: true, url }), [
+      tabId,
+      page.url(),
+    ] as const)) as { papers: unknown[] };
     expect(withUrl.papers).toEqual([]);
     const popup = await extensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(page.url())}`);
     await popup.waitForSelector('#lookup-input');
@@ -112,10 +115,9 @@ describe('a tab that leaves its paper leaves its state', () => {
     await page.goBack();
     expect((await world.browser.waitForBadge(tabId, settled)).text).toBe(STATE_STYLE.verified.badge);
     const ext = await extensionPage('options.html');
-    const state = (await ext.evaluate(
-      ([id, url]) => chrome.runtime.sendMessage({ type: 'tab-state', tabId: id, url }),
-      [tabId, page.url()] as const,
-    )) as { papers: { state: string }[] };
+    const state = (await ext.evaluate(([id, url]) => chrome.runtime.sendMessage({ type: 'tab-state', tabId: id, url }), [tabId, page.url()] as const)) as {
+      papers: { state: string }[];
+    };
     expect(state.papers.map((p) => p.state)).toEqual(['verified']);
     await Promise.all([ext.close(), page.close()]);
   });

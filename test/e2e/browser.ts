@@ -31,7 +31,7 @@ export interface LaunchOptions {
   headless?: boolean;
 }
 
-export interface ToolbarBadge {
+interface ToolbarBadge {
   text: string;
   title: string;
 }
@@ -76,10 +76,13 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
   // The worker may be restarted; always talk to the current one.
   const sw = () => context.serviceWorkers()[0] ?? worker;
   const badge = (tabId: number) =>
-    sw().evaluate(async (id) => ({
-      text: await chrome.action.getBadgeText({ tabId: id }),
-      title: await chrome.action.getTitle({ tabId: id }),
-    }), tabId);
+    sw().evaluate(
+      async (id) => ({
+        text: await chrome.action.getBadgeText({ tabId: id }),
+        title: await chrome.action.getTitle({ tabId: id }),
+      }),
+      tabId,
+    );
   return {
     context,
     worker,

@@ -6,7 +6,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 
-export interface DomNode {
+interface DomNode {
   nodeId: number;
   backendNodeId: number;
   nodeType: number;
@@ -45,8 +45,7 @@ const attrs = (n: DomNode): Record<string, string> => {
   return o;
 };
 
-export const textOf = (n: DomNode | undefined): string =>
-  !n ? '' : n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(textOf).join('');
+const textOf = (n: DomNode | undefined): string => (!n ? '' : n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(textOf).join(''));
 
 export async function cdpFor(page: Page): Promise<CDPSession> {
   return page.context().newCDPSession(page);
@@ -91,7 +90,7 @@ export async function readBadges(cdp: CDPSession): Promise<BadgeInfo[]> {
 }
 
 /** Call `fn` with `this` bound to the node (in the page's main world); returns its JSON result. */
-export async function callOn<T>(cdp: CDPSession, backendNodeId: number, fn: string, args: unknown[] = []): Promise<T> {
+async function callOn<T>(cdp: CDPSession, backendNodeId: number, fn: string, args: unknown[] = []): Promise<T> {
   const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId: string } };
   const r = (await cdp.send('Runtime.callFunctionOn', {
     objectId: object.objectId,
@@ -159,8 +158,51 @@ export interface BadgeLook {
   button: Record<string, string | number>;
 }
 
-const HOST_PROPS = ['display', 'contain', 'content-visibility', 'position', 'width', 'height', 'margin-left', 'margin-top', 'padding-left', 'vertical-align', 'visibility', 'opacity', 'transform', 'float', 'z-index', 'box-shadow', 'border-top-width', 'background-color', 'filter'];
-const BUTTON_PROPS = ['display', 'width', 'height', 'background-color', 'color', 'font-size', 'font-weight', 'font-style', 'font-family', 'line-height', 'letter-spacing', 'text-transform', 'text-decoration-line', 'padding-left', 'padding-right', 'border-top-left-radius', 'border-top-width', 'box-shadow', 'visibility', 'opacity', 'cursor', 'filter'];
+const HOST_PROPS = [
+  'display',
+  'contain',
+  'content-visibility',
+  'position',
+  'width',
+  'height',
+  'margin-left',
+  'margin-top',
+  'padding-left',
+  'vertical-align',
+  'visibility',
+  'opacity',
+  'transform',
+  'float',
+  'z-index',
+  'box-shadow',
+  'border-top-width',
+  'background-color',
+  'filter',
+];
+const BUTTON_PROPS = [
+  'display',
+  'width',
+  'height',
+  'background-color',
+  'color',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'font-family',
+  'line-height',
+  'letter-spacing',
+  'text-transform',
+  'text-decoration-line',
+  'padding-left',
+  'padding-right',
+  'border-top-left-radius',
+  'border-top-width',
+  'box-shadow',
+  'visibility',
+  'opacity',
+  'cursor',
+  'filter',
+];
 
 /** Computed style of a badge host and its button, plus their box sizes. */
 export async function badgeLook(cdp: CDPSession, b: BadgeInfo): Promise<BadgeLook> {

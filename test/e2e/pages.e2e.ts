@@ -16,7 +16,19 @@ import { PAGES_DIR } from '../mirror/server';
 import { LISTING_IDS_25, listingIds } from '../fixtures/pages/generate-listing';
 import type { World } from './setup';
 import { startWorld } from './setup';
-import { badgeLook, cardState, cdpFor, clickBadge, drawnLog, mainThreadTasks, readBadges, rgb, waitFor, type BadgeInfo, type TraceEvent } from './inpage-helpers';
+import {
+  badgeLook,
+  cardState,
+  cdpFor,
+  clickBadge,
+  drawnLog,
+  mainThreadTasks,
+  readBadges,
+  rgb,
+  waitFor,
+  type BadgeInfo,
+  type TraceEvent,
+} from './inpage-helpers';
 
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const SEED = '2404.14294';
@@ -95,7 +107,12 @@ async function growth(page: Page): Promise<number[]> {
 }
 
 async function settledBadges(cdp: CDPSession, n: number, timeoutMs = 30_000): Promise<BadgeInfo[]> {
-  return waitFor('settled badges', () => readBadges(cdp), (bs) => bs.length === n && bs.every((b) => settledLabel(b.label)), timeoutMs);
+  return waitFor(
+    'settled badges',
+    () => readBadges(cdp),
+    (bs) => bs.length === n && bs.every((b) => settledLabel(b.label)),
+    timeoutMs,
+  );
 }
 
 async function setSettings(s: Record<string, unknown>): Promise<void> {
@@ -108,7 +125,11 @@ async function tabPapers(page: Page): Promise<{ key: string; state: string; unch
   const sw = world.browser.context.serviceWorkers()[0] ?? world.browser.worker;
   return sw.evaluate(async (id) => {
     const o = await chrome.storage.session.get(`tab:${id}`);
-    return ((o[`tab:${id}`] as { papers?: { key: string; state: string; unchecked?: boolean }[] } | undefined)?.papers ?? []).map((p) => ({ key: p.key, state: p.state, ...(p.unchecked ? { unchecked: true } : {}) }));
+    return ((o[`tab:${id}`] as { papers?: { key: string; state: string; unchecked?: boolean }[] } | undefined)?.papers ?? []).map((p) => ({
+      key: p.key,
+      state: p.state,
+      ...(p.unchecked ? { unchecked: true } : {}),
+    }));
   }, tabId);
 }
 
@@ -155,7 +176,11 @@ describe('abstract pages', () => {
     expect((await badgeLook(cdp, b!)).button['background-color']).toBe(rgb(STATE_STYLE[state].color));
     if (state === 'mismatch') {
       await clickBadge(page, cdp, b!);
-      const card = await waitFor('card', () => cardState(cdp, b!), (c) => c.open);
+      const card = await waitFor(
+        'card',
+        () => cardState(cdp, b!),
+        (c) => c.open,
+      );
       expect(card.text).toContain(STATE_STYLE.mismatch.sentence);
       expect(card.text).toContain('Record is for v3');
     }
@@ -228,7 +253,11 @@ describe('overlay card', () => {
     const { page, cdp } = await open(`http://arxiv.org/abs/${SEED}`);
     const [b] = await settledBadges(cdp, 1);
     await clickBadge(page, cdp, b!);
-    const card = await waitFor('card open', () => cardState(cdp, b!), (c) => c.open);
+    const card = await waitFor(
+      'card open',
+      () => cardState(cdp, b!),
+      (c) => c.open,
+    );
     expect(card.role).toBe('dialog');
     expect(card.labelText).toBe(`arXiv:${SEED}v3`);
     expect(card.expanded).toBe('true');
@@ -250,13 +279,21 @@ describe('overlay card', () => {
     // Copy: this http: test page has no async clipboard, so the number is
     // selected and copied with execCommand (or left selected for Ctrl+C).
     await page.keyboard.press('Enter');
-    const copied = await waitFor('copied', () => cardState(cdp, b!), (c) => c.copyText !== 'Copy');
+    const copied = await waitFor(
+      'copied',
+      () => cardState(cdp, b!),
+      (c) => c.copyText !== 'Copy',
+    );
     expect(['Copied', 'Press Ctrl+C']).toContain(copied.copyText);
     expect(await page.evaluate(() => getSelection()?.toString())).toBe(`pith:2024:${SEED_SUFFIX}`);
 
     // Escape closes and focus returns to the badge.
     await page.keyboard.press('Escape');
-    const closed = await waitFor('card closed', () => cardState(cdp, b!), (c) => !c.open);
+    const closed = await waitFor(
+      'card closed',
+      () => cardState(cdp, b!),
+      (c) => !c.open,
+    );
     expect(closed.text).toBeNull();
     expect(closed.expanded).toBe('false');
     expect(closed.active).toBe('b');
@@ -264,14 +301,30 @@ describe('overlay card', () => {
 
     // Clicking the badge again opens; clicking outside closes.
     await clickBadge(page, cdp, b!);
-    await waitFor('card open', () => cardState(cdp, b!), (c) => c.open);
+    await waitFor(
+      'card open',
+      () => cardState(cdp, b!),
+      (c) => c.open,
+    );
     await page.mouse.click(640, 700);
-    await waitFor('card closed by outside click', () => cardState(cdp, b!), (c) => !c.open);
+    await waitFor(
+      'card closed by outside click',
+      () => cardState(cdp, b!),
+      (c) => !c.open,
+    );
     // Clicking the badge while open toggles it shut.
     await clickBadge(page, cdp, b!);
-    await waitFor('card open', () => cardState(cdp, b!), (c) => c.open);
+    await waitFor(
+      'card open',
+      () => cardState(cdp, b!),
+      (c) => c.open,
+    );
     await clickBadge(page, cdp, b!);
-    await waitFor('card toggled shut', () => cardState(cdp, b!), (c) => !c.open);
+    await waitFor(
+      'card toggled shut',
+      () => cardState(cdp, b!),
+      (c) => !c.open,
+    );
     await page.close();
   });
 
@@ -283,19 +336,35 @@ describe('overlay card', () => {
     await page.keyboard.press('Tab');
     expect((await cardState(cdp, b!)).active).toBe('b');
     await page.keyboard.press('Enter');
-    let card = await waitFor('open by Enter', () => cardState(cdp, b!), (c) => c.open);
+    let card = await waitFor(
+      'open by Enter',
+      () => cardState(cdp, b!),
+      (c) => c.open,
+    );
     expect(card.active).toBe('copy');
     await page.keyboard.press('Tab');
     card = await cardState(cdp, b!);
     expect(card.open).toBe(true);
     expect(card.active).toBe('a'); // "Full report"
     await page.keyboard.press('Escape');
-    card = await waitFor('closed by Escape', () => cardState(cdp, b!), (c) => !c.open);
+    card = await waitFor(
+      'closed by Escape',
+      () => cardState(cdp, b!),
+      (c) => !c.open,
+    );
     expect(card.active).toBe('b');
     await page.keyboard.press('Space');
-    card = await waitFor('open by Space', () => cardState(cdp, b!), (c) => c.open);
+    card = await waitFor(
+      'open by Space',
+      () => cardState(cdp, b!),
+      (c) => c.open,
+    );
     await page.keyboard.press('Escape');
-    card = await waitFor('closed', () => cardState(cdp, b!), (c) => !c.open);
+    card = await waitFor(
+      'closed',
+      () => cardState(cdp, b!),
+      (c) => !c.open,
+    );
     expect(card.active).toBe('b');
     await page.close();
   });
@@ -336,7 +405,6 @@ describe('listings', () => {
     await page.screenshot({ path: join(SHOTS, 'inpage-listing.png'), fullPage: true });
     await page.close();
   });
-
 });
 
 describe('a hostile page', () => {
@@ -354,7 +422,11 @@ describe('a hostile page', () => {
     // More forged traffic, this time with the extension's id in WXT's event names.
     await page.evaluate((extId) => {
       const detail = { contentScriptName: 'arxiv', messageId: 'forged' };
-      for (const name of [`${extId}:arxiv:wxt:content-script-started`, `${extId}:content-scripts/arxiv.js:wxt:content-script-started`, 'wxt:content-script-started']) {
+      for (const name of [
+        `${extId}:arxiv:wxt:content-script-started`,
+        `${extId}:content-scripts/arxiv.js:wxt:content-script-started`,
+        'wxt:content-script-started',
+      ]) {
         document.dispatchEvent(new CustomEvent(name, { detail }));
         window.postMessage({ type: name, ...detail }, '*');
       }
@@ -391,10 +463,22 @@ describe('a hostile page', () => {
     // scaled 3×, covers ours here), but keyboard focus + Enter opens the card.
     await cdp.send('DOM.focus', { backendNodeId: badges[0]!.button });
     await page.keyboard.press('Enter');
-    await waitFor('card open on the hostile page', () => cardState(cdp, badges[0]!), (s) => s.open);
+    await waitFor(
+      'card open on the hostile page',
+      () => cardState(cdp, badges[0]!),
+      (s) => s.open,
+    );
     await page.screenshot({ path: join(SHOTS, 'inpage-hostile.png') });
     await page.keyboard.press('Escape');
-    expect((await waitFor('closed', () => cardState(cdp, badges[0]!), (s) => !s.open)).active).toBe('b');
+    expect(
+      (
+        await waitFor(
+          'closed',
+          () => cardState(cdp, badges[0]!),
+          (s) => !s.open,
+        )
+      ).active,
+    ).toBe('b');
     await page.close();
   });
 
@@ -402,7 +486,11 @@ describe('a hostile page', () => {
     const { page, cdp } = await open(`http://arxiv.org/abs/${HOSTILE}?calm`);
     const [b] = await settledBadges(cdp, 1);
     await clickBadge(page, cdp, b!);
-    const card = await waitFor('card', () => cardState(cdp, b!), (c) => c.open);
+    const card = await waitFor(
+      'card',
+      () => cardState(cdp, b!),
+      (c) => c.open,
+    );
     expect(card.text).toContain('<img src=x onerror="window.__xss=(window.__xss||0)+1">');
     expect(card.imgs).toBe(0);
     expect(card.scripts).toBe(0);
@@ -422,8 +510,16 @@ describe('the service worker', () => {
     world.mirror.setFault({ latencyMs: 4000 }, '2404.12347');
     try {
       const { page, cdp } = await open('http://arxiv.org/abs/2404.12347');
-      await waitFor('a pending badge', () => readBadges(cdp), (bs) => bs.length === 1 && bs[0]!.label === labelOf('pending'));
-      await waitFor('the lookup in flight', async () => world.mirror.requests.entries.filter((e) => e.path.includes('arxiv=2404.12347')).length, (n) => n >= 1);
+      await waitFor(
+        'a pending badge',
+        () => readBadges(cdp),
+        (bs) => bs.length === 1 && bs[0]!.label === labelOf('pending'),
+      );
+      await waitFor(
+        'the lookup in flight',
+        async () => world.mirror.requests.entries.filter((e) => e.path.includes('arxiv=2404.12347')).length,
+        (n) => n >= 1,
+      );
       await extCdp.send('ServiceWorker.stopAllWorkers');
       world.mirror.clearFaults();
       const [b] = await settledBadges(cdp, 1);
@@ -500,13 +596,25 @@ describe('a 2,000-row listing', () => {
     expect(first.screen.length).toBeGreaterThan(2);
     expect(first.margin.length).toBeLessThan(200);
     // The first screen: every row badged, in its final state.
-    await waitFor('first screen badged', () => settledIds(cdp), (ids) => first.screen.every((id) => ids.has(id)), 60_000);
+    await waitFor(
+      'first screen badged',
+      () => settledIds(cdp),
+      (ids) => first.screen.every((id) => ids.has(id)),
+      60_000,
+    );
     // Quiet: no paper in flight for this tab.
-    await waitFor('nothing in flight', () => tabPapers(page), (ps) => ps.length === 2000 && ps.every((p) => p.state !== 'pending' || p.unchecked === true), 30_000);
+    await waitFor(
+      'nothing in flight',
+      () => tabPapers(page),
+      (ps) => ps.length === 2000 && ps.every((p) => p.state !== 'pending' || p.unchecked === true),
+      30_000,
+    );
     await page.waitForTimeout(1000);
     const requests = pithRequests().length;
     const badged = (await readBadges(cdp)).length;
-    console.log(`2,000 rows, cold, not scrolled: ${first.screen.length} rows on screen, ${first.margin.length} within the margin; ${badged} badges; ${requests} Pith requests`);
+    console.log(
+      `2,000 rows, cold, not scrolled: ${first.screen.length} rows on screen, ${first.margin.length} within the margin; ${badged} badges; ${requests} Pith requests`,
+    );
     // A lookup is at most two requests (resolve, then the record).
     expect(requests).toBeGreaterThan(0);
     expect(requests).toBeLessThanOrEqual(2 * first.margin.length);
@@ -520,7 +628,12 @@ describe('a 2,000-row listing', () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const last = await rowsNear(page);
     expect(last.screen).toContain(IDS[1999]);
-    await waitFor('last screen badged', () => settledIds(cdp), (ids) => last.screen.every((id) => ids.has(id)), 60_000);
+    await waitFor(
+      'last screen badged',
+      () => settledIds(cdp),
+      (ids) => last.screen.every((id) => ids.has(id)),
+      60_000,
+    );
     const middle = IDS.slice(800, 1200);
     expect(pithRequests().filter((e) => middle.some((id) => e.path.includes(id)))).toEqual([]);
     expect(pithRequests().length).toBeLessThanOrEqual(2 * (first.margin.length + last.margin.length));
@@ -529,7 +642,12 @@ describe('a 2,000-row listing', () => {
 
   test('"Check all papers on this page" (popup) badges every row', async () => {
     const { page, cdp } = await open(LISTING_2000);
-    await waitFor('first badges', () => readBadges(cdp), (bs) => bs.length > 0, 60_000);
+    await waitFor(
+      'first badges',
+      () => readBadges(cdp),
+      (bs) => bs.length > 0,
+      60_000,
+    );
     const tabId = await world.browser.tabIdOf(page);
     const popup = await world.browser.context.newPage();
     await popup.goto(`chrome-extension://${world.browser.extensionId}/popup.html?tab=${tabId}`);
@@ -540,10 +658,20 @@ describe('a 2,000-row listing', () => {
     const count = () => page.evaluate(() => document.querySelectorAll('[data-pith-lens]').length);
     // Cold: ≈2,000 lookups at the mirror (≈25 s on an idle 2-core machine, minutes on a loaded one).
     await waitFor('2,000 hosts', count, (n) => n >= 2000, 360_000);
-    const badges = await waitFor('2,000 settled badges', () => readBadges(cdp), (bs) => bs.length === 2000 && bs.every((b) => settledLabel(b.label)), 60_000);
+    const badges = await waitFor(
+      '2,000 settled badges',
+      () => readBadges(cdp),
+      (bs) => bs.length === 2000 && bs.every((b) => settledLabel(b.label)),
+      60_000,
+    );
     expect(new Set(badges.map((b) => b.absId))).toEqual(new Set(IDS));
     // The tab state is written at most every 400 ms while answers stream, and once when none is left in flight.
-    const papers = await waitFor('tab state settled', () => tabPapers(page), (ps) => ps.length === 2000 && ps.every((p) => p.state !== 'pending'), 60_000);
+    const papers = await waitFor(
+      'tab state settled',
+      () => tabPapers(page),
+      (ps) => ps.length === 2000 && ps.every((p) => p.state !== 'pending'),
+      60_000,
+    );
     expect(papers.filter((p) => p.state === 'pending')).toEqual([]);
     await page.close();
   }, 480_000);

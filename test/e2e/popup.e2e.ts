@@ -96,7 +96,10 @@ describe('popup on the fixture abstract page (seed record, pinned key)', () => {
     expect(details).toContain('8d4b5ee74e4693bcd1df2446408b0d54');
     expect(await popup.textContent('.scope')).toContain('canonical record');
     expect(await popup.$$eval('.status-words li', (els) => els.map((e) => e.textContent))).toEqual([
-      'not attested', 'not anchored', 'not stored', 'refs resolved',
+      'not attested',
+      'not anchored',
+      'not stored',
+      'refs resolved',
     ]);
     expect(await popup.$$eval('.ladder li', (els) => els.length)).toBe(5);
     expect(await popup.getAttribute('a:has-text("Open on pith.science")', 'href')).toBe('https://pith.science/pith/7YXM6JRYOH4O5NBMCHKEPDPSW2');
@@ -190,7 +193,11 @@ describe('lookups from the popup', () => {
     expect(await popup.textContent('.paper-title')).toBe(SEED_TITLE);
 
     await lookUp(popup, 'https://doi.org/10.48550/arXiv.2404.14294');
-    await popup.waitForFunction(() => document.querySelector('.result')?.getAttribute('aria-label')?.includes('10.48550') || document.querySelector('.result')?.getAttribute('aria-label')?.includes('2404.14294'));
+    await popup.waitForFunction(
+      () =>
+        document.querySelector('.result')?.getAttribute('aria-label')?.includes('10.48550') ||
+        document.querySelector('.result')?.getAttribute('aria-label')?.includes('2404.14294'),
+    );
     await screen(popup, 'verified');
 
     await lookUp(popup, '10.1145/3442188.3445922');

@@ -58,7 +58,11 @@ async function badges(page: Page) {
   }
 }
 const settledBadges = (page: Page, n: number) =>
-  waitFor('settled badges', () => badges(page), (bs) => bs.length === n && bs.every((b) => b.state !== 'pending'));
+  waitFor(
+    'settled badges',
+    () => badges(page),
+    (bs) => bs.length === n && bs.every((b) => b.state !== 'pending'),
+  );
 
 function tabState(w: World, tabId: number) {
   return sw(w).evaluate(async (id) => {
@@ -93,21 +97,32 @@ describe('a site not enabled', () => {
 
 describe('sites enabled (host permission granted before launch)', () => {
   test('each granted site has its script registered, and only those', async () => {
-    const ids = await waitFor('site registrations', () => registered(enabled), (v) => v.includes('pith-lens-site-scholar'));
-    expect(ids.filter((id) => id.startsWith('pith-lens-site-')).sort()).toEqual(['pith-lens-site-ar5iv', 'pith-lens-site-huggingface', 'pith-lens-site-scholar', 'pith-lens-site-semantic-scholar']);
+    const ids = await waitFor(
+      'site registrations',
+      () => registered(enabled),
+      (v) => v.includes('pith-lens-site-scholar'),
+    );
+    expect(ids.filter((id) => id.startsWith('pith-lens-site-')).sort()).toEqual([
+      'pith-lens-site-ar5iv',
+      'pith-lens-site-huggingface',
+      'pith-lens-site-scholar',
+      'pith-lens-site-semantic-scholar',
+    ]);
     expect(ids).not.toContain('pith-lens-publisher');
   });
 
   test('Google Scholar results: a badge after each title with an id, in page order and in its state; no-id rows none', async () => {
     const { page, tabId } = await openTab(enabled, SCHOLAR);
     const bs = await settledBadges(page, 5);
-    expect(bs.map((b) => b.after)).toEqual([
-      'A survey on efficient inference for large language models',
-      'On the dangers of stochastic parrots: Can language models be too big?🦜',
-      'Inference at scale: a journal version',
-      'A preprint known by its byline',
-      'A paper linked by its arXiv DOI',
-    ].map((t) => t.slice(0, 60)));
+    expect(bs.map((b) => b.after)).toEqual(
+      [
+        'A survey on efficient inference for large language models',
+        'On the dangers of stochastic parrots: Can language models be too big?🦜',
+        'Inference at scale: a journal version',
+        'A preprint known by its byline',
+        'A paper linked by its arXiv DOI',
+      ].map((t) => t.slice(0, 60)),
+    );
     // The seed record is verified; the real canonical records unsigned; the publisher DOI unknown to the mirror.
     expect(bs.map((b) => b.state)).toEqual(['verified', 'not-found', 'unsigned', 'unsigned', 'unsigned']);
     const badge = await enabled.browser.waitForBadge(tabId, settled);
@@ -123,8 +138,17 @@ describe('sites enabled (host permission granted before launch)', () => {
     await settledBadges(page, 2);
     await page.click('#gsc_bpf_more');
     const bs = await settledBadges(page, 4);
-    expect(bs.map((b) => b.after)).toEqual(['A survey on efficient inference for large language models', 'A second preprint', 'An older preprint', 'A future preprint']);
-    const state = await waitFor('tab state', () => tabState(enabled, tabId), (s) => (s?.papers.length ?? 0) === 4 && s!.papers.every((p) => p.state !== 'pending'));
+    expect(bs.map((b) => b.after)).toEqual([
+      'A survey on efficient inference for large language models',
+      'A second preprint',
+      'An older preprint',
+      'A future preprint',
+    ]);
+    const state = await waitFor(
+      'tab state',
+      () => tabState(enabled, tabId),
+      (s) => (s?.papers.length ?? 0) === 4 && s!.papers.every((p) => p.state !== 'pending'),
+    );
     expect(state!.papers.map((p) => p.key)).toEqual(['arxiv:2404.14294', 'arxiv:2302.14782', 'arxiv:1306.0013', 'arxiv:2605.00424']);
     await page.close();
   });
@@ -140,8 +164,17 @@ describe('sites enabled (host permission granted before launch)', () => {
     expect(bs[0]!.state).toBe('verified');
     const badge = await enabled.browser.waitForBadge(tabId, (t) => t === STATE_STYLE.verified.badge);
     expect(badge.title).toContain('Verified');
-    const state = await waitFor('tab state after navigation', () => tabState(enabled, tabId), (s) => !!s?.url?.includes('/paper/'));
-    expect(state!.papers.map((p) => `${p.role ?? 'about'} ${p.key}`)).toEqual(['about arxiv:2404.14294', 'mentioned arxiv:1903.07835', 'mentioned arxiv:2302.14782', 'mentioned arxiv:2304.01373']);
+    const state = await waitFor(
+      'tab state after navigation',
+      () => tabState(enabled, tabId),
+      (s) => !!s?.url?.includes('/paper/'),
+    );
+    expect(state!.papers.map((p) => `${p.role ?? 'about'} ${p.key}`)).toEqual([
+      'about arxiv:2404.14294',
+      'mentioned arxiv:1903.07835',
+      'mentioned arxiv:2302.14782',
+      'mentioned arxiv:2304.01373',
+    ]);
     await page.close();
   });
 
@@ -160,7 +193,12 @@ describe('sites enabled (host permission granted before launch)', () => {
     const badge = await enabled.browser.waitForBadge(tabId, settled);
     expect(badge.text).toBe(STATE_STYLE.verified.badge);
     const state = await tabState(enabled, tabId);
-    expect(state!.papers.filter((p) => p.role === 'mentioned').map((p) => p.key)).toEqual(['arxiv:1903.07835', 'arxiv:2302.14782', 'arxiv:1306.0013', 'arxiv:2304.01373']);
+    expect(state!.papers.filter((p) => p.role === 'mentioned').map((p) => p.key)).toEqual([
+      'arxiv:1903.07835',
+      'arxiv:2302.14782',
+      'arxiv:1306.0013',
+      'arxiv:2304.01373',
+    ]);
     // Not looked up with the page: the mirror saw no request for any reference.
     const asked = () => enabled.mirror.requests.entries.map((e) => e.path).join(' ');
     for (const id of ['1903.07835', '2302.14782', '1306.0013', '2304.01373']) expect(asked()).not.toContain(id);
@@ -185,7 +223,6 @@ describe('sites enabled (host permission granted before launch)', () => {
     await popup.close();
     await page.close();
   });
-
 });
 
 describe('any page, with "Detect papers on other sites" (all-sites permission granted before launch)', () => {
@@ -199,15 +236,39 @@ describe('any page, with "Detect papers on other sites" (all-sites permission gr
 
   test('200 arXiv links: a badge after each; 5 more added later get theirs', async () => {
     await sw(everywhere).evaluate(() => chrome.storage.local.set({ settings: { detectOtherSites: true } }));
-    await waitFor('publisher registration', () => registered(everywhere), (v) => v.includes('pith-lens-publisher'));
+    await waitFor(
+      'publisher registration',
+      () => registered(everywhere),
+      (v) => v.includes('pith-lens-publisher'),
+    );
     const { page, tabId } = await openTab(everywhere, 'http://links.example/thread');
-    await waitFor('200 badges', () => badges(page), (bs) => bs.length === 200, 60_000);
+    await waitFor(
+      '200 badges',
+      () => badges(page),
+      (bs) => bs.length === 200,
+      60_000,
+    );
     const first = (await badges(page)).slice(0, 2).map((b) => b.after);
     expect(first).toEqual(['this paper', 'arXiv:2304.01373']);
     await page.click('#more');
-    await waitFor('205 badges', () => badges(page), (bs) => bs.length === 205, 30_000);
-    const state = await waitFor('tab state', () => tabState(everywhere, tabId), (s) => (s?.papers.length ?? 0) === 205);
-    expect(state!.papers.slice(-5).map((p) => p.key)).toEqual(['arxiv:2404.00400', 'arxiv:2404.00401', 'arxiv:2404.00402', 'arxiv:2404.00403', 'arxiv:2404.00404']);
+    await waitFor(
+      '205 badges',
+      () => badges(page),
+      (bs) => bs.length === 205,
+      30_000,
+    );
+    const state = await waitFor(
+      'tab state',
+      () => tabState(everywhere, tabId),
+      (s) => (s?.papers.length ?? 0) === 205,
+    );
+    expect(state!.papers.slice(-5).map((p) => p.key)).toEqual([
+      'arxiv:2404.00400',
+      'arxiv:2404.00401',
+      'arxiv:2404.00402',
+      'arxiv:2404.00403',
+      'arxiv:2404.00404',
+    ]);
     expect(state!.papers.every((p) => p.role === undefined)).toBe(true);
     await page.close();
   });

@@ -78,9 +78,7 @@ describe('toolbar badge, default settings (pith.science mapped to the local mirr
       // The page itself can no longer be served either: probe with a forced lookup from an extension page.
       const ext = await other.browser.context.newPage();
       await ext.goto(`chrome-extension://${other.browser.extensionId}/popup.html`);
-      const result = await ext.evaluate(() =>
-        chrome.runtime.sendMessage({ type: 'lookup', id: { kind: 'arxiv', id: '2404.14294' }, force: true }),
-      );
+      const result = await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'lookup', id: { kind: 'arxiv', id: '2404.14294' }, force: true }));
       expect(result.state).toBe('error');
       expect(result.stale).toBe(true);
       expect(result.report.state).toBe('verified');

@@ -33,13 +33,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startProxy, type Proxy } from './proxy';
 
-export const FIREFOX =
-  process.env.FIREFOX_PATH ?? (existsSync('/usr/bin/firefox-esr') ? '/usr/bin/firefox-esr' : '/usr/bin/firefox');
+const FIREFOX = process.env.FIREFOX_PATH ?? (existsSync('/usr/bin/firefox-esr') ? '/usr/bin/firefox-esr' : '/usr/bin/firefox');
 export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 /** The add-on id from wxt.config.ts (browser_specific_settings.gecko.id). */
-export const ADDON_ID = 'pith-lens@pith.science';
+const ADDON_ID = 'pith-lens@pith.science';
 /** The moz-extension:// host we assign through `extensions.webextensions.uuids`. */
-export const EXTENSION_UUID = '0b1c3c3e-5e6f-4a55-9d3a-7d1f1e0a11a5';
+const EXTENSION_UUID = '0b1c3c3e-5e6f-4a55-9d3a-7d1f1e0a11a5';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 export interface FirefoxLaunchOptions {
@@ -52,7 +51,7 @@ export interface FirefoxLaunchOptions {
   headless?: boolean;
 }
 
-export interface ToolbarBadge {
+interface ToolbarBadge {
   text: string;
   title: string;
 }
@@ -80,7 +79,7 @@ export interface LaunchedFirefox {
  * navigation finish over BiDi (its load event is not reported for extension
  * documents), so the navigation is started and its arrival polled from the page.
  */
-export async function openExtensionPage(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
+async function openExtensionPage(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
   let failed: unknown;
   void page.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch((e: unknown) => {
     if (!String(e).includes('timeout')) failed = e;
@@ -88,9 +87,7 @@ export async function openExtensionPage(page: Page, url: string, timeoutMs = 15_
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (failed) throw failed;
-    const here = await page
-      .evaluate(() => (document.readyState === 'complete' ? location.href : ''))
-      .catch(() => '');
+    const here = await page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
     if (here === url) return;
     if (Date.now() > deadline) throw new Error(`extension page ${url} did not load`);
     await new Promise((r) => setTimeout(r, 100));
@@ -152,13 +149,10 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<La
     const ext = <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> =>
       (control.evaluate.bind(control) as (f: unknown, a: unknown) => Promise<unknown>)(fn, arg) as Promise<T>;
     const badge = (tabId: number) =>
-      ext(
-        async (id: number) => {
-          const api = (globalThis as unknown as { browser: WebExt }).browser;
-          return { text: await api.action.getBadgeText({ tabId: id }), title: await api.action.getTitle({ tabId: id }) };
-        },
-        tabId,
-      );
+      ext(async (id: number) => {
+        const api = (globalThis as unknown as { browser: WebExt }).browser;
+        return { text: await api.action.getBadgeText({ tabId: id }), title: await api.action.getTitle({ tabId: id }) };
+      }, tabId);
 
     const launched: LaunchedFirefox = {
       browser,

@@ -66,10 +66,12 @@ afterAll(() => {
 
 describe('store packages', () => {
   test('names: pith-lens-<version>-{chrome,firefox,sources}.zip', () => {
-    const version = (execFileSync(process.execPath, ['-p', 'require("./package.json").version'], { cwd: ROOT, encoding: 'utf8' })).trim();
-    expect(Object.values(zips).map((z) => z.slice(out.length + 1)).sort()).toEqual(
-      [`pith-lens-${version}-chrome.zip`, `pith-lens-${version}-firefox.zip`, `pith-lens-${version}-sources.zip`].sort(),
-    );
+    const version = execFileSync(process.execPath, ['-p', 'require("./package.json").version'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    expect(
+      Object.values(zips)
+        .map((z) => z.slice(out.length + 1))
+        .sort(),
+    ).toEqual([`pith-lens-${version}-chrome.zip`, `pith-lens-${version}-firefox.zip`, `pith-lens-${version}-sources.zip`].sort());
   });
 
   test('both extension zips carry the manifest and the icons at 16/32/48/128', () => {
@@ -83,7 +85,16 @@ describe('store packages', () => {
 
   test('the sources zip: what a reviewer needs to rebuild, nothing else', () => {
     const names = unzipList(zips.sources);
-    for (const needed of ['BUILDING.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'entrypoints/background.ts', 'public/icon/128.png', 'scripts/build-cli.mjs']) {
+    for (const needed of [
+      'BUILDING.md',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'entrypoints/background.ts',
+      'public/icon/128.png',
+      'scripts/build-cli.mjs',
+    ]) {
       expect(names).toContain(needed);
     }
     expect(names.filter((n) => /^(node_modules|\.output|\.wxt|test|bench|dist)\//.test(n) || n.includes('/node_modules/'))).toEqual([]);

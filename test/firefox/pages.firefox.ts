@@ -37,10 +37,7 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
 function tabState(tabId: number) {
   return world.firefox.ext(async (id: number) => {
     const api = (globalThis as unknown as { browser: WebExt }).browser;
-    return (await api.runtime.sendMessage({ type: 'tab-state', tabId: id })) as
-      | { kind: string; papers: { key: string; state: string }[] }
-      | undefined
-      | null;
+    return (await api.runtime.sendMessage({ type: 'tab-state', tabId: id })) as { kind: string; papers: { key: string; state: string }[] } | undefined | null;
   }, tabId);
 }
 
@@ -89,7 +86,12 @@ describe('Firefox: abstract page (seed record)', () => {
     expect(badge.text).toBe(STATE_STYLE.verified.badge);
     expect(badge.title).toContain('Verified');
 
-    const hosts = await waitFor('inline badge hosts', () => inlineHosts(page), (h) => h.length >= 1, 15_000);
+    const hosts = await waitFor(
+      'inline badge hosts',
+      () => inlineHosts(page),
+      (h) => h.length >= 1,
+      15_000,
+    );
     expect(hosts).toHaveLength(1);
     // Closed shadow root: nothing of ours in the page's light DOM.
     expect(hosts[0]!.shadowless).toBe(true);
@@ -110,10 +112,17 @@ describe('Firefox: listing page', () => {
   test('25 rows get 25 inline badges, every paper settled (option "Check every paper on listing pages")', async () => {
     // By default a listing checks only the rows near the viewport (Chromium's e2e covers that); every row here.
     await world.firefox.ext(async () => {
-      await (globalThis as unknown as { browser: { storage: { local: { set(o: object): Promise<void> } } } }).browser.storage.local.set({ settings: { checkAllListings: true } });
+      await (globalThis as unknown as { browser: { storage: { local: { set(o: object): Promise<void> } } } }).browser.storage.local.set({
+        settings: { checkAllListings: true },
+      });
     }, undefined);
     const { page, tabId } = await openTab(LISTING);
-    const hosts = await waitFor('inline badge hosts', () => inlineHosts(page), (h) => h.length >= 25, 30_000);
+    const hosts = await waitFor(
+      'inline badge hosts',
+      () => inlineHosts(page),
+      (h) => h.length >= 25,
+      30_000,
+    );
     expect(hosts).toHaveLength(25);
 
     const state = await waitFor(
@@ -172,7 +181,12 @@ describe('Firefox: optional host permission asked for at run time', () => {
     expect(scripted).toMatch(/^refused:.*user input/i);
 
     const options = await world.firefox.newPage(`${EXTENSION_ORIGIN}/options.html`);
-    await waitFor('options form', () => options.evaluate(() => !!document.querySelector('#other-sites')), (v) => v, 15_000);
+    await waitFor(
+      'options form',
+      () => options.evaluate(() => !!document.querySelector('#other-sites')),
+      (v) => v,
+      15_000,
+    );
     expect(await options.evaluate(() => (document.querySelector('#other-sites') as HTMLInputElement).checked)).toBe(false);
     await options.click('#other-sites'); // BiDi input actions: a trusted click
     const held = await waitFor(

@@ -50,13 +50,10 @@ export async function startProxy(targets: ProxyTargets): Promise<Proxy> {
     }
     const headers = { ...req.headers };
     delete headers['proxy-connection'];
-    const upstream = request(
-      { host: '127.0.0.1', port, method: req.method, path: url.pathname + url.search, headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
+    const upstream = request({ host: '127.0.0.1', port, method: req.method, path: url.pathname + url.search, headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
     upstream.on('error', () => {
       if (!res.headersSent) res.writeHead(502);
       res.destroy();

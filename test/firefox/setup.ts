@@ -14,7 +14,7 @@ export interface FirefoxWorld {
   stop(): Promise<void>;
 }
 
-export function copyFirefoxBuild(src = FIREFOX_EXTENSION_DIR): Promise<string> {
+function copyFirefoxBuild(src = FIREFOX_EXTENSION_DIR): Promise<string> {
   return copyBuild(src, 'npm run build:firefox');
 }
 

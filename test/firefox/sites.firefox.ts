@@ -54,7 +54,12 @@ const registered = () =>
 
 async function options(): Promise<Page> {
   const page = await world.firefox.newPage(`${EXTENSION_ORIGIN}/options.html`);
-  await waitFor('options form', () => page.evaluate(() => !!document.querySelector('#site-scholar:not([disabled])')), (v) => v, 15_000);
+  await waitFor(
+    'options form',
+    () => page.evaluate(() => !!document.querySelector('#site-scholar:not([disabled])')),
+    (v) => v,
+    15_000,
+  );
   return page;
 }
 
@@ -75,8 +80,16 @@ describe('Firefox: Google Scholar', () => {
     await page.close();
 
     const after = await world.firefox.newPage(SCHOLAR);
-    await waitFor('Scholar badges', () => hostCount(after), (n) => n === 5);
-    const got = await waitFor('Scholar papers', () => paperStates(SCHOLAR), (s) => s.length === 5 && s.every((x) => x !== 'pending'));
+    await waitFor(
+      'Scholar badges',
+      () => hostCount(after),
+      (n) => n === 5,
+    );
+    const got = await waitFor(
+      'Scholar papers',
+      () => paperStates(SCHOLAR),
+      (s) => s.length === 5 && s.every((x) => x !== 'pending'),
+    );
     expect(got).toEqual(['verified', 'not-found', 'unsigned', 'unsigned', 'unsigned']);
     await after.close();
   });
@@ -89,9 +102,19 @@ describe('Firefox: any page', () => {
     await waitFor('any-page registration', registered, (ids) => ids.includes('pith-lens-publisher'), 15_000);
     await page.close();
     const thread = await world.firefox.newPage('http://links.example/thread');
-    await waitFor('200 badges', () => hostCount(thread), (n) => n === 200, 60_000);
+    await waitFor(
+      '200 badges',
+      () => hostCount(thread),
+      (n) => n === 200,
+      60_000,
+    );
     await thread.click('#more');
-    await waitFor('205 badges', () => hostCount(thread), (n) => n === 205, 30_000);
+    await waitFor(
+      '205 badges',
+      () => hostCount(thread),
+      (n) => n === 205,
+      30_000,
+    );
     // The header's image-only link to a paper got no badge; text links did.
     expect(await thread.evaluate((sel) => document.querySelector('header')!.querySelectorAll(sel).length, HOST)).toBe(0);
     await thread.close();

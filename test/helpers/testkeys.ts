@@ -7,7 +7,8 @@ import { sha512 } from '@noble/hashes/sha2.js';
 import { canonicalSha256 } from '../../lib/pith/canonical';
 import { bytesToBase64, bytesToHex, hexToBytes } from '../../lib/pith/hash';
 import { derivePithNumber, shortPithNumber } from '../../lib/pith/number';
-import { createTrustStore, keyFingerprintB32, keyFingerprintHex, type PinnedKeySpec, type TrustStore } from '../../lib/pith/trust';
+import type { PinnedKeySpec } from '../../lib/pith/pinned-keys';
+import { createTrustStore, keyFingerprintB32, keyFingerprintHex, type TrustStore } from '../../lib/pith/trust';
 
 ed.hashes.sha512 = sha512;
 

@@ -17,14 +17,14 @@ import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:cryp
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FIXTURES_DIR = new URL('../fixtures/', import.meta.url).pathname;
+const FIXTURES_DIR = new URL('../fixtures/', import.meta.url).pathname;
 
-export const SEED_ARXIV = '2404.14294';
+const SEED_ARXIV = '2404.14294';
 export const TAMPERED_ARXIV = '2404.99998';
-export const NOT_FOUND_ARXIV = '2404.99999';
-export const TEST_KEY_ID = 'mirror-test-key';
+const NOT_FOUND_ARXIV = '2404.99999';
+const TEST_KEY_ID = 'mirror-test-key';
 
-export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 export interface MirrorRecord {
   /** The bare 26-char suffix. */
@@ -41,7 +41,7 @@ export interface MirrorRecord {
 // ---------------------------------------------------------------- helpers
 
 /** Python json.dumps(sort_keys=True, separators=(',', ':'), ensure_ascii=False) for strings/ints/arrays/objects. */
-export function canonicalJson(v: Json): string {
+function canonicalJson(v: Json): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') {
@@ -54,12 +54,12 @@ export function canonicalJson(v: Json): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k] as Json)}`).join(',')}}`;
 }
 
-export function sha256Hex(s: string | Uint8Array): string {
+function sha256Hex(s: string | Uint8Array): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-export function base32(bytes: Uint8Array): string {
+function base32(bytes: Uint8Array): string {
   let bits = 0;
   let value = 0;
   let out = '';
@@ -75,7 +75,7 @@ export function base32(bytes: Uint8Array): string {
   return out;
 }
 
-export function canonText(s: string): string {
+function canonText(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
@@ -84,7 +84,7 @@ function pithNumberFor(hashHex: string, submittedAt: string): { pith: string; su
   return { pith: `pith:${submittedAt.slice(0, 4)}:${suffix}`, suffix };
 }
 
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   return s
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
@@ -109,7 +109,7 @@ export interface TestKey {
   fingerprintHex: string;
 }
 
-export function generateTestKey(keyId = TEST_KEY_ID): TestKey {
+function generateTestKey(keyId = TEST_KEY_ID): TestKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const jwk = publicKey.export({ format: 'jwk' }) as { x: string };
   const raw = Buffer.from(jwk.x, 'base64url');
@@ -133,7 +133,7 @@ export function bareArxivId(raw: string): string {
   return s.replace(/v\d+$/i, '');
 }
 
-export function isPlausibleArxivId(id: string): boolean {
+function isPlausibleArxivId(id: string): boolean {
   const m = NEW_ID.exec(id);
   if (m) {
     const mm = Number(m[2]);
@@ -147,7 +147,7 @@ export function isPlausibleArxivId(id: string): boolean {
   return false;
 }
 
-export function isNotFoundId(id: string): boolean {
+function isNotFoundId(id: string): boolean {
   return id === NOT_FOUND_ARXIV || (id.startsWith('2404.9999') && id !== TAMPERED_ARXIV);
 }
 
@@ -176,7 +176,10 @@ export function collectTitles(pagesDir: string, extraHtml: string[] = []): Map<s
     }
     return undefined;
   };
-  const clean = (t: string) => decodeEntities(t.replace(/<span[^>]*class\s*=\s*["']descriptor["'][^>]*>[\s\S]*?<\/span>/i, '').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+  const clean = (t: string) =>
+    decodeEntities(t.replace(/<span[^>]*class\s*=\s*["']descriptor["'][^>]*>[\s\S]*?<\/span>/i, '').replace(/<[^>]+>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim();
   const addFromHtml = (html: string) => {
     // Abstract page
     const title = metaOf(html, 'citation_title');
@@ -259,7 +262,10 @@ function aliasesFor(arxivId: string, version: number, suffix: string): Json {
   ];
 }
 
-function wrap(canonical: Record<string, Json>, extra: { paper?: Record<string, Json>; receipt?: Record<string, Json>; graph?: Record<string, Json> }): { record: Record<string, Json>; suffix: string } {
+function wrap(
+  canonical: Record<string, Json>,
+  extra: { paper?: Record<string, Json>; receipt?: Record<string, Json>; graph?: Record<string, Json> },
+): { record: Record<string, Json>; suffix: string } {
   const hash = sha256Hex(canonicalJson(canonical));
   const meta = canonical.metadata as Record<string, Json>;
   const src = canonical.source as Record<string, Json>;
@@ -302,12 +308,19 @@ export function buildRecordSet(opts: { pagesDir: string; titles?: Map<string, st
   add(seed);
 
   // The five real canonical records, unsigned.
-  const real = JSON.parse(readFileSync(fixturePath('records/canonical-real.json'), 'utf8')) as { records: { pith_number: string; canonical_sha256: string; canonical_record: Record<string, Json> }[] };
+  const real = JSON.parse(readFileSync(fixturePath('records/canonical-real.json'), 'utf8')) as {
+    records: { pith_number: string; canonical_sha256: string; canonical_record: Record<string, Json> }[];
+  };
   for (const r of real.records) {
     const src = r.canonical_record.source as Record<string, Json>;
     const meta = r.canonical_record.metadata as Record<string, Json>;
     const { record, suffix } = wrap(r.canonical_record, {
-      paper: { license: meta.license ?? null, primary_cat: meta.primary_cat ?? null, cross_cats: meta.cross_cats_sorted ?? [], submitted_at: meta.submitted_at ?? null },
+      paper: {
+        license: meta.license ?? null,
+        primary_cat: meta.primary_cat ?? null,
+        cross_cats: meta.cross_cats_sorted ?? [],
+        submitted_at: meta.submitted_at ?? null,
+      },
     });
     if (record.canonical_sha256 !== r.canonical_sha256 || record.pith_number !== r.pith_number) {
       throw new Error(`mirror canonical JSON disagrees with the published hash for ${String(src.id)}`);
@@ -355,11 +368,26 @@ export function buildRecordSet(opts: { pagesDir: string; titles?: Map<string, st
     };
     const headline = `Synthetic headline for ${title}.`;
     const { record, suffix } = wrap(canonical, {
-      paper: { title, license: 'http://creativecommons.org/licenses/by/4.0/', headline, cross_cats: [], primary_cat: primary, authors_text: 'A. Mirror, B. Fixture', submitted_at: submitted },
+      paper: {
+        title,
+        license: 'http://creativecommons.org/licenses/by/4.0/',
+        headline,
+        cross_cats: [],
+        primary_cat: primary,
+        authors_text: 'A. Mirror, B. Fixture',
+        submitted_at: submitted,
+      },
       receipt,
       graph: {
-        claims: { count: 1, items: [{ kind: 'headline', text: headline, source: 'mirror', status: 'machine_extracted', claim_id: 'C1', attestation: 'unclaimed' }] },
-        verdict: { one_line_summary: `A synthetic record served by the local Pith mirror for arXiv ${id}.`, strongest_claim: headline, weakest_assumption: 'That synthetic data is representative.' },
+        claims: {
+          count: 1,
+          items: [{ kind: 'headline', text: headline, source: 'mirror', status: 'machine_extracted', claim_id: 'C1', attestation: 'unclaimed' }],
+        },
+        verdict: {
+          one_line_summary: `A synthetic record served by the local Pith mirror for arXiv ${id}.`,
+          strongest_claim: headline,
+          weakest_assumption: 'That synthetic data is representative.',
+        },
       },
     });
     return { suffix, arxivId: id, record, text: JSON.stringify(record), kind: 'synthetic', expected: 'unsigned' };

@@ -14,7 +14,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
@@ -66,7 +66,7 @@ export interface MirrorOptions {
   testKey?: TestKey;
 }
 
-export interface RequestLog {
+interface RequestLog {
   /** Requests per path (pathname without query), since the last reset. */
   counts(): Record<string, number>;
   total(): number;
@@ -105,12 +105,27 @@ function tlsPair(): { key: Buffer; cert: Buffer } {
   try {
     const dir = mkdtempSync(join(tmpdir(), 'pith-mirror-tls-'));
     try {
-      execFileSync('openssl', [
-        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30',
-        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-        '-subj', '/CN=pith.science',
-        '-addext', 'subjectAltName=DNS:pith.science,DNS:www.pith.science,DNS:arxiv.org,DNS:www.arxiv.org,DNS:export.arxiv.org,DNS:publisher.example,DNS:localhost,IP:127.0.0.1',
-      ], { stdio: 'ignore', timeout: 20_000 });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '30',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+          '-subj',
+          '/CN=pith.science',
+          '-addext',
+          'subjectAltName=DNS:pith.science,DNS:www.pith.science,DNS:arxiv.org,DNS:www.arxiv.org,DNS:export.arxiv.org,DNS:publisher.example,DNS:localhost,IP:127.0.0.1',
+        ],
+        { stdio: 'ignore', timeout: 20_000 },
+      );
       return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -260,7 +275,13 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
     }
     if (f.wrongSchema) {
       if (f.wrongSchema === 'record') {
-        json(res, 200, { record_type: 'pith_number_record', pith_number: 'pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2', schema_version: '9.9', canonical_sha256: 42, canonical_record: 'not an object' });
+        json(res, 200, {
+          record_type: 'pith_number_record',
+          pith_number: 'pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2',
+          schema_version: '9.9',
+          canonical_sha256: 42,
+          canonical_record: 'not an object',
+        });
       } else {
         json(res, 200, { status: 'ok', data: [{ hello: 'world' }] });
       }
@@ -339,15 +360,32 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
           {
             name: 'local test mirror',
             base_url: base,
-            url_patterns: { record: `${base}/pith/{suffix}.json`, bundle: `${base}/pith/{suffix}/bundle.json`, resolve: `${base}/api/pith-number/resolve?arxiv={arxiv}` },
-            public_key: { key_id: records.testKey.keyId, algorithm: 'ed25519', public_key_hex: records.testKey.publicKeyHex, public_key_b64: records.testKey.publicKeyB64 },
+            url_patterns: {
+              record: `${base}/pith/{suffix}.json`,
+              bundle: `${base}/pith/{suffix}/bundle.json`,
+              resolve: `${base}/api/pith-number/resolve?arxiv={arxiv}`,
+            },
+            public_key: {
+              key_id: records.testKey.keyId,
+              algorithm: 'ed25519',
+              public_key_hex: records.testKey.publicKeyHex,
+              public_key_b64: records.testKey.publicKeyB64,
+            },
           },
         ],
       });
     }
     if (p === '/pith-signing-key.json') {
       const pk = records.pithKeys as { keys?: unknown[] };
-      const test = { key_id: records.testKey.keyId, algorithm: 'ed25519', format: 'raw', public_key_hex: records.testKey.publicKeyHex, public_key_b64: records.testKey.publicKeyB64, fingerprint_sha256_hex: records.testKey.fingerprintHex, test_only: true };
+      const test = {
+        key_id: records.testKey.keyId,
+        algorithm: 'ed25519',
+        format: 'raw',
+        public_key_hex: records.testKey.publicKeyHex,
+        public_key_b64: records.testKey.publicKeyB64,
+        fingerprint_sha256_hex: records.testKey.fingerprintHex,
+        test_only: true,
+      };
       return json(res, 200, { keys: [...(pk.keys ?? []), test] });
     }
     if (p === '/api/pith-number/resolve') {
@@ -397,21 +435,42 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
       const kind = m[2];
       if (kind === '/bundle.json') return json(res, 200, bundleOf(rec));
       if (kind === '/state.json') {
-        return json(res, 200, { state_type: 'pith_open_graph_state', state_version: '1.0', pith_number: rec.record.pith_number, merge_version: 'pith-open-graph-merge-v1', event_count: 1, valid_event_count: 1, invalid_event_count: 0, equivocation_count: 0, current: { canonical_record: rec.record.canonical_record, source_aliases: rec.record.aliases ?? [], graph_snapshots: [] } });
+        return json(res, 200, {
+          state_type: 'pith_open_graph_state',
+          state_version: '1.0',
+          pith_number: rec.record.pith_number,
+          merge_version: 'pith-open-graph-merge-v1',
+          event_count: 1,
+          valid_event_count: 1,
+          invalid_event_count: 0,
+          equivocation_count: 0,
+          current: { canonical_record: rec.record.canonical_record, source_aliases: rec.record.aliases ?? [], graph_snapshots: [] },
+        });
       }
       const accept = String(req.headers.accept ?? '');
       if (kind === '.json') return json(res, 200, bodyOf(rec, f.tampered, rewrite));
       if (/ld\+json|application\/json/.test(accept)) return json(res, 200, bodyOf(rec, f.tampered, rewrite), 'application/ld+json');
       const title = String((rec.record.paper as Record<string, unknown> | undefined)?.title ?? rec.arxivId ?? rec.suffix);
-      return send(res, 200, `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)} — Pith</title></head><body><h1>${escapeHtml(String(rec.record.pith_number))}</h1><p>${escapeHtml(title)}</p></body></html>`, 'text/html; charset=utf-8');
+      return send(
+        res,
+        200,
+        `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)} — Pith</title></head><body><h1>${escapeHtml(String(rec.record.pith_number))}</h1><p>${escapeHtml(title)}</p></body></html>`,
+        'text/html; charset=utf-8',
+      );
     }
     const paper = /^\/paper\/([A-Za-z2-7]{8})$/.exec(p);
     if (paper) {
       const rec = records.forSuffix(paper[1]!);
       if (!rec) return send(res, 404, 'Not found', 'text/plain');
-      return send(res, 200, `<!doctype html><html><head><meta charset="utf-8"><title>Pith review</title></head><body><h1>${escapeHtml(String(rec.record.pith_number))}</h1></body></html>`, 'text/html; charset=utf-8');
+      return send(
+        res,
+        200,
+        `<!doctype html><html><head><meta charset="utf-8"><title>Pith review</title></head><body><h1>${escapeHtml(String(rec.record.pith_number))}</h1></body></html>`,
+        'text/html; charset=utf-8',
+      );
     }
-    if (p === '/' || p === '') return send(res, 200, '<!doctype html><title>Pith mirror</title><p>Local Pith mirror for tests.</p>', 'text/html; charset=utf-8');
+    if (p === '/' || p === '')
+      return send(res, 200, '<!doctype html><title>Pith mirror</title><p>Local Pith mirror for tests.</p>', 'text/html; charset=utf-8');
     return notFound(res);
   }
 
@@ -501,7 +560,11 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
     if (p === '/__mirror/records') {
       const list = [...records.bySuffix.values()].map((r) => ({ arxiv: r.arxivId, suffix: r.suffix, kind: r.kind, expected: r.expected }));
       list.push({ arxiv: TAMPERED_ARXIV, suffix: records.tampered.suffix, kind: 'tampered', expected: 'invalid' });
-      return json(res, 200, { records: list, notFound: ['2404.99999', '2404.9999*'], testKey: { key_id: records.testKey.keyId, public_key_hex: records.testKey.publicKeyHex } });
+      return json(res, 200, {
+        records: list,
+        notFound: ['2404.99999', '2404.9999*'],
+        testKey: { key_id: records.testKey.keyId, public_key_hex: records.testKey.publicKeyHex },
+      });
     }
     if (p === '/__mirror/health') return json(res, 200, { ok: true });
     return notFound(res);
@@ -580,13 +643,15 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
     async stop() {
       for (const s of sockets) s.destroy();
       await Promise.all(
-        [http, https].filter((s): s is Server => !!s).map(
-          (s) =>
-            new Promise<void>((r) => {
-              s.close(() => r());
-              (s as Server & { closeAllConnections?: () => void }).closeAllConnections?.();
-            }),
-        ),
+        [http, https]
+          .filter((s): s is Server => !!s)
+          .map(
+            (s) =>
+              new Promise<void>((r) => {
+                s.close(() => r());
+                (s as Server & { closeAllConnections?: () => void }).closeAllConnections?.();
+              }),
+          ),
       );
     },
   };
@@ -599,12 +664,4 @@ export async function startMirror(opts: MirrorOptions = {}): Promise<Mirror> {
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-export function listPageHosts(pagesDir = PAGES_DIR): string[] {
-  try {
-    return readdirSync(pagesDir).filter((n) => statSync(join(pagesDir, n)).isDirectory());
-  } catch {
-    return [];
-  }
 }

@@ -43,7 +43,9 @@ function world(opts: { concurrency?: number; served?: (id: string) => string | n
       return new Promise((resolve) =>
         waiting.set(id.id, () => {
           const served = opts.served ? opts.served(id.id) : titleOf(id.id);
-          resolve(served === null ? { kind: 'not-found', host: 'pith.test' } : { kind: 'record', text: recordText(id.id, served), host: 'pith.test', url: 'x' });
+          resolve(
+            served === null ? { kind: 'not-found', host: 'pith.test' } : { kind: 'record', text: recordText(id.id, served), host: 'pith.test', url: 'x' },
+          );
         }),
       );
     },
@@ -162,7 +164,10 @@ describe('a lazy listing', () => {
   it('cached rows come back in one message at once; network answers in one message per 16 ms', async () => {
     const w = world({ concurrency: 6 });
     // Warm the cache for the first three.
-    const warm = w.resolver.lookupMany(ids.slice(0, 3).map((id) => ({ id: ax(id) })), () => undefined);
+    const warm = w.resolver.lookupMany(
+      ids.slice(0, 3).map((id) => ({ id: ax(id) })),
+      () => undefined,
+    );
     await w.settle();
     for (const id of ids.slice(0, 3)) await w.answer(id);
     await warm;

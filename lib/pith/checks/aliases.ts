@@ -45,8 +45,10 @@ export function checkAliases(
   }
   if (source) {
     if (source.id !== undefined || source.kind !== undefined || source.version !== undefined) checked.push('source');
-    if (source.id !== undefined && source.id !== cs.id) problems.push(`the record’s source id ${JSON.stringify(source.id.slice(0, 40))} is not the canonical ${cs.id}`);
-    if (source.kind !== undefined && source.kind !== cs.kind) problems.push(`the record’s source kind ${JSON.stringify(source.kind.slice(0, 40))} is not the canonical ${cs.kind}`);
+    if (source.id !== undefined && source.id !== cs.id)
+      problems.push(`the record’s source id ${JSON.stringify(source.id.slice(0, 40))} is not the canonical ${cs.id}`);
+    if (source.kind !== undefined && source.kind !== cs.kind)
+      problems.push(`the record’s source kind ${JSON.stringify(source.kind.slice(0, 40))} is not the canonical ${cs.kind}`);
     if (source.version !== undefined && !sameVersion(source.version, cs.version)) {
       problems.push(`the record’s source version ${String(source.version)} is not the canonical ${String(cs.version)}`);
     }

@@ -7,10 +7,7 @@ import { check } from './check';
  * The `key` check: is the receipt's key one we pin, and do its algorithm and
  * fingerprint agree with the pinned key? `key` is set only when it passes.
  */
-export function checkKey(
-  receipt: Receipt | undefined,
-  trust: TrustStore,
-): { check: Check; key?: TrustedKey; keyPinned?: boolean; fingerprint?: string } {
+export function checkKey(receipt: Receipt | undefined, trust: TrustStore): { check: Check; key?: TrustedKey; keyPinned?: boolean; fingerprint?: string } {
   if (!receipt) return { check: check('key', 'skip', 'No receipt: no key signed this record.') };
   const known = trust.get(receipt.key_id);
   if (!known) {

@@ -1,6 +1,6 @@
 import type { Check } from '../report';
 import type { MinimalInput } from '../schemas';
-import { derivePithNumber, pithSuffix, shortPithNumber } from '../number';
+import { derivePithNumber, suffixFromHash, shortPithNumber } from '../number';
 import { check } from './check';
 import type { RecordCreatedEvent } from './schema';
 
@@ -16,12 +16,17 @@ export function checkPithNumber(
   if (computed === undefined) {
     return { check: check('pith-number', 'skip', 'Not checked: the canonical hash could not be computed.', input.pith_number) };
   }
-  const suffix = pithSuffix(computed);
+  const suffix = suffixFromHash(computed);
   const submittedAt = input.canonical_record.metadata.submitted_at;
   const year = submittedAt.slice(0, 4);
   if (!/^[0-9]{4}$/.test(year)) {
     return {
-      check: check('pith-number', 'fail', `metadata.submitted_at does not start with a four-digit year (${JSON.stringify(submittedAt.slice(0, 40))}).`, input.pith_number),
+      check: check(
+        'pith-number',
+        'fail',
+        `metadata.submitted_at does not start with a four-digit year (${JSON.stringify(submittedAt.slice(0, 40))}).`,
+        input.pith_number,
+      ),
       suffix,
     };
   }

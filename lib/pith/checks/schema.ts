@@ -9,7 +9,7 @@ import type { Check } from '../report';
 import { BundleSchema, MinimalInputSchema, RecordSchema, describeIssues, type MinimalInput } from '../schemas';
 import { check, errorMessage } from './check';
 
-export type InputForm = 'record' | 'bundle' | 'minimal';
+type InputForm = 'record' | 'bundle' | 'minimal';
 
 export interface Normalized {
   form: InputForm;

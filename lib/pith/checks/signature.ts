@@ -9,19 +9,14 @@ import { check, errorMessage } from './check';
 // noble's synchronous ed.verify needs a synchronous SHA-512.
 ed.hashes.sha512 = sha512;
 
-export const SIGNED_MESSAGE = 'canonical_sha256_bytes';
+const SIGNED_MESSAGE = 'canonical_sha256_bytes';
 
 /**
  * The `signature` check: the receipt's Ed25519 signature over the 32 raw
  * bytes of the recomputed hash, under the key the `key` check passed (none
  * when it did not: then the signature cannot vouch and is not checked).
  */
-export function checkSignature(
-  receipt: Receipt | undefined,
-  keyOutcome: CheckOutcome,
-  key: TrustedKey | undefined,
-  hashHex: string | undefined,
-): Check {
+export function checkSignature(receipt: Receipt | undefined, keyOutcome: CheckOutcome, key: TrustedKey | undefined, hashHex: string | undefined): Check {
   if (!receipt) return check('signature', 'skip', 'No receipt: the record is not signed.');
   let sig: Uint8Array | undefined;
   let sigProblem: string | undefined;

@@ -8,5 +8,11 @@ export function checkTitle(served: string | undefined, signedHash: string): Chec
   const got = titleCanonSha256(served);
   return got === signedHash.toLowerCase()
     ? check('title', 'pass', 'The served title hashes to the signed title_canon_sha256: it is the signed title.', signedHash, got)
-    : check('title', 'fail', 'The served title does not hash to the signed title_canon_sha256: it is shown as served, not as the paper’s title.', signedHash, got);
+    : check(
+        'title',
+        'fail',
+        'The served title does not hash to the signed title_canon_sha256: it is shown as served, not as the paper’s title.',
+        signedHash,
+        got,
+      );
 }

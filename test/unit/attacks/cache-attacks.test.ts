@@ -116,10 +116,26 @@ describe('a dishonest server cannot fill the disk', () => {
 
   it('the stored total stays under its bound: least recently used entries go', async () => {
     const storage = memoryStorage();
-    const cache = new LookupCache(storage, { flushDelayMs: 0, maxBytes: 200_000, now: (() => { let t = 0; return () => ++t; })() });
+    const cache = new LookupCache(storage, {
+      flushDelayMs: 0,
+      maxBytes: 200_000,
+      now: (() => {
+        let t = 0;
+        return () => ++t;
+      })(),
+    });
     const text = 'y'.repeat(50_000);
     for (let i = 0; i < 10; i++) {
-      await cache.put(`arxiv:${i}`, { v: CACHE_VERSION, kind: 'record', fetchedAt: i, host: 'h', text, stamp: 's', report: { state: 'unsigned', checks: [] }, bind: { dois: [] } });
+      await cache.put(`arxiv:${i}`, {
+        v: CACHE_VERSION,
+        kind: 'record',
+        fetchedAt: i,
+        host: 'h',
+        text,
+        stamp: 's',
+        report: { state: 'unsigned', checks: [] },
+        bind: { dois: [] },
+      });
       await cache.flush();
     }
     const kept = [...storage.data.keys()].filter((k) => k.startsWith('pl:c:'));

@@ -17,7 +17,11 @@ afterEach(cleanup);
 function show(rec: Record<string, any>) {
   const report = verify(rec, { pageId: { kind: 'arxiv', id: '2404.14294' } });
   const view = render(
-    <ResultScreen result={{ key: 'arxiv:2404.14294', id: { kind: 'arxiv', id: '2404.14294' }, state: report.state, report, record: rec }} onReverify={() => {}} now={Date.now()} />,
+    <ResultScreen
+      result={{ key: 'arxiv:2404.14294', id: { kind: 'arxiv', id: '2404.14294' }, state: report.state, report, record: rec }}
+      onReverify={() => {}}
+      now={Date.now()}
+    />,
   );
   return { report, container: view.container };
 }
@@ -47,7 +51,6 @@ describe('a forged served title is never the verified paper’s identity', () =>
     expect(container.querySelector('[data-title="served"]')).toBeNull();
   });
 });
-
 
 describe('"Copy record JSON" copies the record exactly as served', () => {
   it('a signed record with a float 1.0 and a big integer in its canonical part: the copy still verifies', async () => {

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { main, EXIT, type CliIo } from '../../../lib/cli';
-import { nodeIo } from '../../../lib/cli-node';
-import type { PaperId } from '../../../lib/ids/types';
+import { main, EXIT, type CliIo } from '../../../cli/main';
+import { nodeIo } from '../../../cli/node-io';
+import type { PaperId } from '../../../lib/ids/key';
 import { verify } from '../../../lib/pith/verify';
 import { createClient } from '../../../lib/pith/client';
 import { createResolver } from '../../../lib/resolver/resolver';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { main, EXIT, type CliIo } from '../../../lib/cli';
-import { nodeIo } from '../../../lib/cli-node';
+import { main, EXIT, type CliIo } from '../../../cli/main';
+import { nodeIo } from '../../../cli/node-io';
 import { startMirror, type Mirror } from '../../mirror/server';
 
 let mirror: Mirror;

@@ -68,9 +68,11 @@ describe('Also on this page', () => {
 });
 
 describe('context menu view (?q=)', () => {
-  test('a link with an id: that paper\'s report, not the page\'s', async () => {
+  test("a link with an id: that paper's report, not the page's", async () => {
     const v = verifiedResult();
-    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? tabState([]) : m.type === 'lookup' ? v : { ok: false }), { initialQuery: 'https://arxiv.org/abs/2404.14294v3' });
+    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? tabState([]) : m.type === 'lookup' ? v : { ok: false }), {
+      initialQuery: 'https://arxiv.org/abs/2404.14294v3',
+    });
     const { container } = render(<Popup api={api} />);
     await waitFor(() => expect(container.querySelector('[data-screen="verified"]')).not.toBeNull());
     expect(sent.find((m) => m.type === 'lookup')).toMatchObject({ id: { kind: 'arxiv', id: '2404.14294', version: 3 } });
@@ -88,7 +90,7 @@ describe('context menu view (?q=)', () => {
 });
 
 describe('site consent', () => {
-  test('on Scholar without its permission: one button; the request is made inside the click, for Scholar\'s origins', async () => {
+  test("on Scholar without its permission: one button; the request is made inside the click, for Scholar's origins", async () => {
     let inClick = false;
     const asked: string[][] = [];
     const requestOrigins = vi.fn(async (o: string[]) => {
@@ -107,7 +109,9 @@ describe('site consent', () => {
   });
 
   test('nothing on a site already enabled, nor on a page no site adapter reads', async () => {
-    const { container: a } = render(<SiteConsent url="https://scholar.google.com/scholar?q=x" hasOrigins={async () => true} requestOrigins={async () => true} />);
+    const { container: a } = render(
+      <SiteConsent url="https://scholar.google.com/scholar?q=x" hasOrigins={async () => true} requestOrigins={async () => true} />,
+    );
     const { container: b } = render(<SiteConsent url="https://example.org/blog" hasOrigins={async () => false} requestOrigins={async () => true} />);
     await new Promise((r) => setTimeout(r, 20));
     expect(a.querySelector('button')).toBeNull();

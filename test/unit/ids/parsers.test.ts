@@ -184,7 +184,13 @@ describe('detectFromText, beyond the shared vectors', () => {
     ['Published as doi:10.1038/nature14539.', [{ kind: 'doi', id: '10.1038/nature14539' }]],
     ['Read https://arxiv.org/abs/2404.14294v3.', [{ kind: 'arxiv', id: '2404.14294', version: 3 }]],
     ['"pith:7YXM6JRY"', [{ kind: 'pith', id: '7YXM6JRY' }]],
-    ['2404.14294 and 10.1038/nature14539', [{ kind: 'arxiv', id: '2404.14294' }, { kind: 'doi', id: '10.1038/nature14539' }]],
+    [
+      '2404.14294 and 10.1038/nature14539',
+      [
+        { kind: 'arxiv', id: '2404.14294' },
+        { kind: 'doi', id: '10.1038/nature14539' },
+      ],
+    ],
     ['10.1145%2F3442188.3445922', [{ kind: 'doi', id: '10.1145/3442188.3445922' }]],
     ['hello world', []],
     ['version 12.34', []],

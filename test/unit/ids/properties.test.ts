@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   detectFromText,
   detectFromUrl,
-  idKey,
   normalizeArxivId,
   normalizeDoi,
   normalizePithNumber,
@@ -12,8 +11,8 @@ import {
   parseDoi,
   parsePithNumber,
   PaperIdSchema,
-  type PaperId,
 } from '../../../lib/ids';
+import { idKey, type PaperId } from '../../../lib/ids/key';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
@@ -68,42 +67,66 @@ const doi = fc
   .filter((d) => !/^10\.48550\//.test(d));
 
 const base32 = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.split(''));
-const pith = fc
-  .constantFrom(8, 12, 16, 26)
-  .chain((n) => fc.array(base32, { minLength: n, maxLength: n }).map((a) => a.join('')));
+const pith = fc.constantFrom(8, 12, 16, 26).chain((n) => fc.array(base32, { minLength: n, maxLength: n }).map((a) => a.join('')));
 
-const has = (ids: PaperId[], want: PaperId) => ids.some((x) => idKey(x) === idKey(want) && (want.kind !== 'arxiv' || x.kind !== 'arxiv' || x.version === want.version));
+const has = (ids: PaperId[], want: PaperId) =>
+  ids.some((x) => idKey(x) === idKey(want) && (want.kind !== 'arxiv' || x.kind !== 'arxiv' || x.version === want.version));
 
 describe('normalize is idempotent', () => {
   const anyText = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }));
   it('normalizeArxivId', () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, arxivId.map(arxivText), arxivId.map((a) => `arXiv:${arxivText(a).toUpperCase()}`)), (s) => {
-        const n = normalizeArxivId(s);
-        if (n !== null) expect(normalizeArxivId(n)).toBe(n);
-      }),
+      fc.property(
+        fc.oneof(
+          anyText,
+          arxivId.map(arxivText),
+          arxivId.map((a) => `arXiv:${arxivText(a).toUpperCase()}`),
+        ),
+        (s) => {
+          const n = normalizeArxivId(s);
+          if (n !== null) expect(normalizeArxivId(n)).toBe(n);
+        },
+      ),
       { numRuns: 500 },
     );
   });
   it('normalizeDoi', () => {
-    const noisy = fc.tuple(fc.constantFrom('', 'doi:', 'https://doi.org/', ' '), doi, fc.constantFrom('', '.', ').', '%2E', '%25', '%2', ']', '"')).map(([a, b, c]) => a + b + c);
+    const noisy = fc
+      .tuple(fc.constantFrom('', 'doi:', 'https://doi.org/', ' '), doi, fc.constantFrom('', '.', ').', '%2E', '%25', '%2', ']', '"'))
+      .map(([a, b, c]) => a + b + c);
     fc.assert(
-      fc.property(fc.oneof(anyText, doi, noisy, doi.map((d) => encodeURIComponent(d)), anyText.map((t) => `10.1234/${t}`)), (s) => {
-        const n = normalizeDoi(s);
-        if (n !== null) {
-          expect(normalizeDoi(n)).toBe(n);
-          expect(n).toBe(n.toLowerCase());
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          anyText,
+          doi,
+          noisy,
+          doi.map((d) => encodeURIComponent(d)),
+          anyText.map((t) => `10.1234/${t}`),
+        ),
+        (s) => {
+          const n = normalizeDoi(s);
+          if (n !== null) {
+            expect(normalizeDoi(n)).toBe(n);
+            expect(n).toBe(n.toLowerCase());
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });
   it('normalizePithNumber', () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, pith, pith.map((p) => `pith:${p.toLowerCase()}`)), (s) => {
-        const n = normalizePithNumber(s);
-        if (n !== null) expect(normalizePithNumber(n)).toBe(n);
-      }),
+      fc.property(
+        fc.oneof(
+          anyText,
+          pith,
+          pith.map((p) => `pith:${p.toLowerCase()}`),
+        ),
+        (s) => {
+          const n = normalizePithNumber(s);
+          if (n !== null) expect(normalizePithNumber(n)).toBe(n);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -136,19 +159,25 @@ describe('valid ids survive', () => {
 
   it('DOIs: parsed, in URLs, in text with punctuation, percent-encoded', () => {
     fc.assert(
-      fc.property(doi, fc.constantFrom(...PRE), fc.constantFrom(...POST), fc.constantFrom('doi/', 'doi/abs/', 'doi/full/', 'doi/pdf/', 'doi/epdf/', 'article/'), (d, pre, post, path) => {
-        const want: PaperId = { kind: 'doi', id: d.toLowerCase() };
-        expect(parseDoi(d)).toEqual(want);
-        expect(parseDoi(d.toUpperCase())).toEqual({ kind: 'doi', id: d.toUpperCase().toLowerCase() });
-        expect(detectFromUrl(`https://doi.org/${d}`)).toEqual([want]);
-        expect(detectFromUrl(`https://doi.org/${encodeURIComponent(d)}`)).toEqual([want]);
-        expect(detectFromUrl(`https://publisher.example/${path}${d}`)).toEqual([want]);
-        expect(detectFromUrl(`https://publisher.example/search?doi=${encodeURIComponent(d)}`)).toEqual([want]);
-        expect(has(detectFromText(`${pre}${d}${post}`), want)).toBe(true);
-        expect(has(detectFromText(`${pre}doi:${d}${post}`), want)).toBe(true);
-        expect(has(detectFromText(`${pre}https://doi.org/${d}${post}`), want)).toBe(true);
-        expect(detectFromText(encodeURIComponent(d))).toEqual([want]);
-      }),
+      fc.property(
+        doi,
+        fc.constantFrom(...PRE),
+        fc.constantFrom(...POST),
+        fc.constantFrom('doi/', 'doi/abs/', 'doi/full/', 'doi/pdf/', 'doi/epdf/', 'article/'),
+        (d, pre, post, path) => {
+          const want: PaperId = { kind: 'doi', id: d.toLowerCase() };
+          expect(parseDoi(d)).toEqual(want);
+          expect(parseDoi(d.toUpperCase())).toEqual({ kind: 'doi', id: d.toUpperCase().toLowerCase() });
+          expect(detectFromUrl(`https://doi.org/${d}`)).toEqual([want]);
+          expect(detectFromUrl(`https://doi.org/${encodeURIComponent(d)}`)).toEqual([want]);
+          expect(detectFromUrl(`https://publisher.example/${path}${d}`)).toEqual([want]);
+          expect(detectFromUrl(`https://publisher.example/search?doi=${encodeURIComponent(d)}`)).toEqual([want]);
+          expect(has(detectFromText(`${pre}${d}${post}`), want)).toBe(true);
+          expect(has(detectFromText(`${pre}doi:${d}${post}`), want)).toBe(true);
+          expect(has(detectFromText(`${pre}https://doi.org/${d}${post}`), want)).toBe(true);
+          expect(detectFromText(encodeURIComponent(d))).toEqual([want]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

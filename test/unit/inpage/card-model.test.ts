@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cardModel, cleanText, idText, pithSuffix, fullViewQuery } from '../../../lib/inpage/card-model';
+import { cardModel, cleanText, idText, fullViewQuery } from '../../../lib/inpage/card-model';
+import { suffixOfPithNumber } from '../../../lib/ids/pith-number';
 import { createResultStore } from '../../../lib/inpage/results';
 import { STATES, STATE_STYLE } from '../../../lib/states';
 import type { PaperResult } from '../../../lib/messages';
@@ -64,10 +65,10 @@ describe('helpers', () => {
     expect(idText({ kind: 'doi', id: '10.1000/x' })).toBe('doi:10.1000/x');
     expect(idText({ kind: 'pith', id: '7YXM6JRY' })).toBe('pith:7YXM6JRY');
   });
-  test('pithSuffix', () => {
-    expect(pithSuffix('7yxm6jryoh4o5nbmchkepdpsw2')).toBe('7YXM6JRYOH4O5NBMCHKEPDPSW2');
-    expect(pithSuffix(undefined)).toBeUndefined();
-    expect(pithSuffix('pith:2024:7YXM')).toBeUndefined();
+  test('suffixOfPithNumber', () => {
+    expect(suffixOfPithNumber('7yxm6jryoh4o5nbmchkepdpsw2')).toBe('7YXM6JRYOH4O5NBMCHKEPDPSW2');
+    expect(suffixOfPithNumber(undefined)).toBeUndefined();
+    expect(suffixOfPithNumber('pith:2024:7YXM')).toBeUndefined();
   });
   test('cleanText', () => {
     expect(cleanText('   ')).toBeUndefined();

@@ -6,7 +6,12 @@ import { canonText, titleCanonSha256 } from '../../../lib/pith/hash';
 import type { PaperResult } from '../../../lib/messages';
 import type { VerifyReport } from '../../../lib/pith/report';
 
-const base: PaperResult = { key: 'arxiv:2404.14294', id: { kind: 'arxiv', id: '2404.14294' }, state: 'verified', signedTitle: 'A Survey on Efficient Inference for Large Language Models' };
+const base: PaperResult = {
+  key: 'arxiv:2404.14294',
+  id: { kind: 'arxiv', id: '2404.14294' },
+  state: 'verified',
+  signedTitle: 'A Survey on Efficient Inference for Large Language Models',
+};
 
 describe('bindTitle', () => {
   it('keeps the state when the page shows the signed title (case and whitespace aside)', () => {
@@ -26,11 +31,15 @@ describe('bindTitle', () => {
     const verified: VerifyReport = { state: 'verified', keyPinned: true, checks: [{ name: 'signature', outcome: 'pass', detail: 'd' }] };
     const words = fc.constantFrom('Inference', 'inference', ' ', '\u00a0', '\t', 'LLM', 'llm', 'ß', 'İ', 'a');
     fc.assert(
-      fc.property(fc.array(words, { maxLength: 8 }).map((a) => a.join('')), fc.array(words, { maxLength: 8 }).map((a) => a.join('')), (signed, page) => {
-        fc.pre(canonText(signed) !== '' && canonText(page) !== '');
-        const bg = bindReport(verified, { metadata: { title_canon_sha256: titleCanonSha256(signed) } }, [], { title: page });
-        expect(bindTitle({ ...base, signedTitle: signed }, page).state).toBe(bg.state);
-      }),
+      fc.property(
+        fc.array(words, { maxLength: 8 }).map((a) => a.join('')),
+        fc.array(words, { maxLength: 8 }).map((a) => a.join('')),
+        (signed, page) => {
+          fc.pre(canonText(signed) !== '' && canonText(page) !== '');
+          const bg = bindReport(verified, { metadata: { title_canon_sha256: titleCanonSha256(signed) } }, [], { title: page });
+          expect(bindTitle({ ...base, signedTitle: signed }, page).state).toBe(bg.state);
+        },
+      ),
     );
   });
 });

@@ -67,9 +67,6 @@ describe('createChunkRunner', () => {
     expect(page.frame()).toBe(false);
   });
 
-
-
-
   test('repeat mode: an item can be queued again after it ran, but not twice at once', () => {
     const page = fakePage(() => 1);
     const seen: string[] = [];
@@ -119,28 +116,25 @@ describe('createChunkRunner', () => {
 
   test('property: any costs: all items run exactly once, in order; chunks stay within budget + one item', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 300 }),
-        (costs) => {
-          const page = fakePage((i) => costs[i] ?? 0);
-          const count = new Map<number, number>();
-          const runner = createChunkRunner<number>({
-            run: (i) => {
-              count.set(i, (count.get(i) ?? 0) + 1);
-              page.run(i);
-            },
-            nextTask: page.nextTask,
-            now: page.now,
-            budgetMs: 8,
-          });
-          runner.enqueue(costs.map((_, i) => i));
-          while (page.frame());
-          expect(count.size).toBe(costs.length);
-          for (const n of count.values()) expect(n).toBe(1);
-          const maxCost = Math.max(...costs);
-          for (const c of page.chunks) expect(c.end - c.start).toBeLessThanOrEqual(8 + maxCost + 1e-9);
-        },
-      ),
+      fc.property(fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 300 }), (costs) => {
+        const page = fakePage((i) => costs[i] ?? 0);
+        const count = new Map<number, number>();
+        const runner = createChunkRunner<number>({
+          run: (i) => {
+            count.set(i, (count.get(i) ?? 0) + 1);
+            page.run(i);
+          },
+          nextTask: page.nextTask,
+          now: page.now,
+          budgetMs: 8,
+        });
+        runner.enqueue(costs.map((_, i) => i));
+        while (page.frame());
+        expect(count.size).toBe(costs.length);
+        for (const n of count.values()) expect(n).toBe(1);
+        const maxCost = Math.max(...costs);
+        for (const c of page.chunks) expect(c.end - c.start).toBeLessThanOrEqual(8 + maxCost + 1e-9);
+      }),
     );
   });
 });
@@ -160,7 +154,13 @@ describe('taskScheduler', () => {
     const page = fakePage(() => 1);
     const seen: number[] = [];
     let idle = 0;
-    const runner = createChunkRunner<number>({ run: (i) => (page.run(i), seen.push(i)), nextTask: page.nextTask, now: page.now, budgetMs: 2, onIdle: () => idle++ });
+    const runner = createChunkRunner<number>({
+      run: (i) => (page.run(i), seen.push(i)),
+      nextTask: page.nextTask,
+      now: page.now,
+      budgetMs: 2,
+      onIdle: () => idle++,
+    });
     runner.enqueue([1, 2, 3, 4, 5, 6, 7, 8]);
     runner.runNow(5);
     expect(seen).toEqual([1, 2, 3, 4, 5]);

@@ -9,7 +9,12 @@ import { INPAGE_SETTINGS_KEY, readInpageSettings, readResultMessage, siteDisable
 // These tests hold the hand-written readers to the zod schemas: same verdict,
 // same output, on hand-picked and generated inputs.
 
-const ok = { type: 'results', results: [{ key: 'arxiv:2404.14294', id: { kind: 'arxiv', id: '2404.14294', version: 3 }, state: 'verified', pithNumber: 'pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2' }] };
+const ok = {
+  type: 'results',
+  results: [
+    { key: 'arxiv:2404.14294', id: { kind: 'arxiv', id: '2404.14294', version: 3 }, state: 'verified', pithNumber: 'pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2' },
+  ],
+};
 
 function zodResults(raw: unknown) {
   const p = ResultMessageSchema.safeParse(raw);
@@ -18,7 +23,11 @@ function zodResults(raw: unknown) {
 
 const idArb = fc.oneof(
   fc.record(
-    { kind: fc.constant('arxiv'), id: fc.oneof(fc.constant(''), fc.string({ maxLength: 70 })), version: fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double(), fc.constant(2 ** 53), fc.constant('3')) },
+    {
+      kind: fc.constant('arxiv'),
+      id: fc.oneof(fc.constant(''), fc.string({ maxLength: 70 })),
+      version: fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double(), fc.constant(2 ** 53), fc.constant('3')),
+    },
     { requiredKeys: ['kind', 'id'] },
   ),
   fc.record({ kind: fc.constant('doi'), id: fc.string({ maxLength: 600 }) }),
@@ -135,10 +144,14 @@ describe('readInpageSettings agrees with parseSettings', () => {
 
   test('siteDisabled is isSiteDisabled', () => {
     fc.assert(
-      fc.property(fc.array(fc.domain(), { maxLength: 4 }), fc.oneof(fc.domain(), fc.constantFrom('arxiv.org', 'export.arxiv.org', 'ARXIV.ORG', 'notarxiv.org')), (sites, host) => {
-        const raw = { disabledSites: [...sites, 'arxiv.org'] };
-        expect(siteDisabled(readInpageSettings(raw), host)).toBe(isSiteDisabled(parseSettings(raw), host));
-      }),
+      fc.property(
+        fc.array(fc.domain(), { maxLength: 4 }),
+        fc.oneof(fc.domain(), fc.constantFrom('arxiv.org', 'export.arxiv.org', 'ARXIV.ORG', 'notarxiv.org')),
+        (sites, host) => {
+          const raw = { disabledSites: [...sites, 'arxiv.org'] };
+          expect(siteDisabled(readInpageSettings(raw), host)).toBe(isSiteDisabled(parseSettings(raw), host));
+        },
+      ),
     );
   });
 });

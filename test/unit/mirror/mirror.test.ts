@@ -18,7 +18,7 @@ import { createClient } from '../../../lib/pith/client';
 import { createResolver } from '../../../lib/resolver/resolver';
 import { memoryStorage } from '../../../lib/resolver/storage';
 import { verify } from '../../../lib/pith/verify';
-import type { PaperId } from '../../../lib/ids/types';
+import type { PaperId } from '../../../lib/ids/key';
 import type { LookupResult } from '../../../lib/messages';
 
 let mirror: Mirror;
@@ -55,7 +55,10 @@ async function lookup(id: PaperId, page: { title?: string } = {}, o?: { timeoutM
   return out;
 }
 
-function raw(path: string, o: { host?: string; method?: string; body?: string; https?: boolean; accept?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function raw(
+  path: string,
+  o: { host?: string; method?: string; body?: string; https?: boolean; accept?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = (o.https ? httpsRequest : httpRequest)(
       {
@@ -229,7 +232,9 @@ describe('fault switches', () => {
   });
 
   it('the HTTP control API flips faults and counts requests', async () => {
-    expect(JSON.parse((await raw('/__mirror/fault', { method: 'POST', body: JSON.stringify({ fault: { status: 404 }, id: SEED }) })).body).faults).toEqual({ [SEED]: { status: 404 } });
+    expect(JSON.parse((await raw('/__mirror/fault', { method: 'POST', body: JSON.stringify({ fault: { status: 404 }, id: SEED }) })).body).faults).toEqual({
+      [SEED]: { status: 404 },
+    });
     expect((await lookup(ax(SEED))).state).toBe('not-found');
     await raw('/__mirror/fault', { method: 'POST', body: JSON.stringify({ clear: true }) });
     await raw('/__mirror/requests?reset=1');
@@ -243,7 +248,10 @@ describe('fault switches', () => {
     const { listingIds } = await import('../../fixtures/pages/generate-listing');
     const r = resolverFor();
     const seen = new Map<string, string>();
-    await r.lookupMany(listingIds(25).map((id) => ({ id: ax(id) })), (x) => seen.set(x.id.id, x.state));
+    await r.lookupMany(
+      listingIds(25).map((id) => ({ id: ax(id) })),
+      (x) => seen.set(x.id.id, x.state),
+    );
     expect(seen.size).toBe(25);
     expect(seen.get(SEED)).toBe('verified');
     expect(seen.get('1903.07835')).toBe('unsigned');

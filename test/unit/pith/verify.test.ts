@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalSha256, parseJson } from '../../../lib/pith/canonical';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/pith/hash';
-import { pithSuffix } from '../../../lib/pith/number';
+import { suffixFromHash } from '../../../lib/pith/number';
 import { PITH_KEY_V1 } from '../../../lib/pith/pinned-keys';
 import { CHECK_NAMES, type CheckName, type VerifyReport } from '../../../lib/pith/report';
 import { createTrustStore } from '../../../lib/pith/trust';
@@ -47,7 +47,14 @@ describe('the seed record', () => {
     expectWellFormed(r);
     expect(r.state).toBe('verified');
     expect(outcomes(r)).toEqual({
-      schema: 'pass', 'canonical-hash': 'pass', 'pith-number': 'pass', aliases: 'pass', key: 'pass', signature: 'pass', binding: 'skip', title: 'pass',
+      schema: 'pass',
+      'canonical-hash': 'pass',
+      'pith-number': 'pass',
+      aliases: 'pass',
+      key: 'pass',
+      signature: 'pass',
+      binding: 'skip',
+      title: 'pass',
     });
     expect(r.pithNumber).toBe('pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2');
     expect(r.canonicalSha256).toBe('fe2ecf263871f8eeb42c11d4478df2b69b77748d33f8d92acab2b44d81666059');
@@ -67,7 +74,10 @@ describe('the seed record', () => {
     expect(verify(seed(), { pageTitle: `  a survey on EFFICIENT inference\nfor large language models ` }).state).toBe('verified');
   });
   it('is a mismatch under another title', () => {
-    const r = verify(seed(), { pageTitle: 'A Survey on Efficient Training for Large Language Models', pageId: { kind: 'arxiv', id: '2404.14294', version: 3 } });
+    const r = verify(seed(), {
+      pageTitle: 'A Survey on Efficient Training for Large Language Models',
+      pageId: { kind: 'arxiv', id: '2404.14294', version: 3 },
+    });
     expect(r.state).toBe('mismatch');
     expect(outcome(r, 'binding')).toBe('fail');
     expect(r.checks.find((c) => c.name === 'binding')?.detail).toMatch(/title/);
@@ -108,7 +118,7 @@ describe('real records and receipts', () => {
   it.each(realSigs.map((s) => [s.pith_number, s] as const))('receipt %s verifies with the pinned key', (_n, s) => {
     const v = verifyReceiptSignature(s.canonical_sha256, s.signature_b64, s.key_id);
     expect(v).toMatchObject({ valid: true, outcome: 'pass', keyPinned: true, fingerprint: '8d4b5ee74e4693bcd1df2446408b0d54' });
-    expect(s.pith_number.endsWith(`:${pithSuffix(s.canonical_sha256)}`)).toBe(true);
+    expect(s.pith_number.endsWith(`:${suffixFromHash(s.canonical_sha256)}`)).toBe(true);
     // the same signature over another hash fails
     const other = realSigs.find((o) => o !== s)!;
     expect(verifyReceiptSignature(other.canonical_sha256, s.signature_b64, s.key_id).valid).toBe(false);
@@ -286,7 +296,11 @@ describe('trust injection', () => {
 
 function bundleOf(rec: Json): Json {
   const cr = rec.canonical_record;
-  const reordered = { schema_version: cr.schema_version, source: { version: cr.source.version, kind: cr.source.kind, id: cr.source.id }, metadata: cr.metadata };
+  const reordered = {
+    schema_version: cr.schema_version,
+    source: { version: cr.source.version, kind: cr.source.kind, id: cr.source.id },
+    metadata: cr.metadata,
+  };
   return {
     bundle_type: 'pith_open_graph_bundle',
     bundle_version: '1.0',
@@ -355,7 +369,10 @@ describe('input forms', () => {
     expect(verify(s).state).toBe('verified');
   });
   it('bigint and float leaves from parseJson survive', () => {
-    const text = SEED_TEXT.replace('"schema_version": "1.0",\n  "canonical_sha256"', '"schema_version": "1.0", "huge": 123456789012345678901234567890, "f": 1.0,\n  "canonical_sha256"');
+    const text = SEED_TEXT.replace(
+      '"schema_version": "1.0",\n  "canonical_sha256"',
+      '"schema_version": "1.0", "huge": 123456789012345678901234567890, "f": 1.0,\n  "canonical_sha256"',
+    );
     const v = parseJson(text) as Json;
     expect(verify(v).state).toBe('verified');
   });
@@ -373,24 +390,121 @@ describe('malformed input', () => {
     ['truncated JSON', SEED_TEXT.slice(0, 500)],
     ['JSON null', 'null'],
     ['deep nesting text', '['.repeat(200_000)],
-    ['deep nesting object', (() => { let o: any = {}; for (let i = 0; i < 100_000; i++) o = { a: o }; return { ...seed(), canonical_record: { ...seed().canonical_record, x: o } }; })()],
+    [
+      'deep nesting object',
+      (() => {
+        let o: any = {};
+        for (let i = 0; i < 100_000; i++) o = { a: o };
+        return { ...seed(), canonical_record: { ...seed().canonical_record, x: o } };
+      })(),
+    ],
     ['unknown record_type', { ...seed(), record_type: 'other' }],
-    ['canonical_record missing', (() => { const s = seed(); delete s.canonical_record; return s; })()],
+    [
+      'canonical_record missing',
+      (() => {
+        const s = seed();
+        delete s.canonical_record;
+        return s;
+      })(),
+    ],
     ['canonical_record not an object', { ...seed(), canonical_record: 'x' }],
-    ['version as string', (() => { const s = seed(); s.canonical_record.source.version = '3'; return s; })()],
-    ['version as float', (() => { const s = seed(); s.canonical_record.source.version = 3.5; return s; })()],
-    ['submitted_at as number', (() => { const s = seed(); s.canonical_record.metadata.submitted_at = 2024; return s; })()],
-    ['cross_cats not array', (() => { const s = seed(); s.canonical_record.metadata.cross_cats_sorted = 'cs.AI'; return s; })()],
-    ['pith_number missing', (() => { const s = seed(); delete s.pith_number; return s; })()],
+    [
+      'version as string',
+      (() => {
+        const s = seed();
+        s.canonical_record.source.version = '3';
+        return s;
+      })(),
+    ],
+    [
+      'version as float',
+      (() => {
+        const s = seed();
+        s.canonical_record.source.version = 3.5;
+        return s;
+      })(),
+    ],
+    [
+      'submitted_at as number',
+      (() => {
+        const s = seed();
+        s.canonical_record.metadata.submitted_at = 2024;
+        return s;
+      })(),
+    ],
+    [
+      'cross_cats not array',
+      (() => {
+        const s = seed();
+        s.canonical_record.metadata.cross_cats_sorted = 'cs.AI';
+        return s;
+      })(),
+    ],
+    [
+      'pith_number missing',
+      (() => {
+        const s = seed();
+        delete s.pith_number;
+        return s;
+      })(),
+    ],
     ['canonical_sha256 number', { ...seed(), canonical_sha256: 5 }],
     ['receipt not an object', { ...seed(), receipt: 'sig' }],
-    ['key_id number', (() => { const s = seed(); s.receipt.key_id = 1; return s; })()],
-    ['invalid base64', (() => { const s = seed(); s.receipt.signature_b64 = '!!!!'; return s; })()],
+    [
+      'key_id number',
+      (() => {
+        const s = seed();
+        s.receipt.key_id = 1;
+        return s;
+      })(),
+    ],
+    [
+      'invalid base64',
+      (() => {
+        const s = seed();
+        s.receipt.signature_b64 = '!!!!';
+        return s;
+      })(),
+    ],
     ['aliases not array', { ...seed(), aliases: 'x' }],
-    ['submitted_at without year', (() => { const s = seed(); s.canonical_record.metadata.submitted_at = 'April 2024'; return s; })()],
-    ['canonical_record with undefined', (() => { const s = seed(); s.canonical_record.metadata.x = undefined; return s; })()],
-    ['canonical_record with lone surrogate', (() => { const s = seed(); s.canonical_record.metadata.license = '\ud800'; return s; })()],
-    ['throwing getter', new Proxy({}, { get() { throw new Error('boom'); }, ownKeys() { throw new Error('boom'); } })],
+    [
+      'submitted_at without year',
+      (() => {
+        const s = seed();
+        s.canonical_record.metadata.submitted_at = 'April 2024';
+        return s;
+      })(),
+    ],
+    [
+      'canonical_record with undefined',
+      (() => {
+        const s = seed();
+        s.canonical_record.metadata.x = undefined;
+        return s;
+      })(),
+    ],
+    [
+      'canonical_record with lone surrogate',
+      (() => {
+        const s = seed();
+        s.canonical_record.metadata.license = '\ud800';
+        return s;
+      })(),
+    ],
+    [
+      'throwing getter',
+      new Proxy(
+        {},
+        {
+          get() {
+            throw new Error('boom');
+          },
+          ownKeys() {
+            throw new Error('boom');
+          },
+        },
+      ),
+    ],
   ];
   it.each(bad)('%s → invalid with a reason, no throw', (_name, input) => {
     let r: VerifyReport | undefined;

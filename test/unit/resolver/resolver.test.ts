@@ -3,7 +3,7 @@ import { createResolver, type Verify } from '../../../lib/resolver/resolver';
 import { memoryStorage } from '../../../lib/resolver/storage';
 import { CACHE_VERSION, INDEX_KEY, ENTRY_PREFIX } from '../../../lib/resolver/cache';
 import type { ClientResult } from '../../../lib/pith/client';
-import type { PaperId } from '../../../lib/ids/types';
+import type { PaperId } from '../../../lib/ids/key';
 import type { VerifyReport } from '../../../lib/pith/report';
 import type { LookupResult } from '../../../lib/messages';
 
@@ -73,9 +73,19 @@ function controlledClient(auto?: (id: PaperId) => ClientResult | Promise<ClientR
 }
 
 const recordFor = (id: PaperId): ClientResult =>
-  id.kind === 'arxiv' && id.id.startsWith('9999') ? { kind: 'not-found', host: 'pith.test' } : { kind: 'record', text: recordText(id.id), host: 'pith.test', url: 'x' };
+  id.kind === 'arxiv' && id.id.startsWith('9999')
+    ? { kind: 'not-found', host: 'pith.test' }
+    : { kind: 'record', text: recordText(id.id), host: 'pith.test', url: 'x' };
 
-function setup(opts: { auto?: (id: PaperId) => ClientResult | Promise<ClientResult>; storage?: ReturnType<typeof memoryStorage>; concurrency?: number; maxEntries?: number; reportStamp?: string } = {}) {
+function setup(
+  opts: {
+    auto?: (id: PaperId) => ClientResult | Promise<ClientResult>;
+    storage?: ReturnType<typeof memoryStorage>;
+    concurrency?: number;
+    maxEntries?: number;
+    reportStamp?: string;
+  } = {},
+) {
   let t = 1_000_000;
   const clock = { now: () => t, advance: (ms: number) => (t += ms) };
   const client = controlledClient(opts.auto ?? recordFor);
@@ -98,7 +108,14 @@ describe('resolver states', () => {
   it('record → verify → bound result with headline and summary', async () => {
     const { resolver } = setup();
     const r = await resolver.lookup(ax('2404.00001', 2));
-    expect(r).toMatchObject({ key: 'arxiv:2404.00001', state: 'verified', pithNumber: 'pith:2024:AAAAAAAABBBBBBBBCCCCCCCCDD', headline: 'Headline 2404.00001', summary: 'Summary 2404.00001', host: 'pith.test' });
+    expect(r).toMatchObject({
+      key: 'arxiv:2404.00001',
+      state: 'verified',
+      pithNumber: 'pith:2024:AAAAAAAABBBBBBBBCCCCCCCCDD',
+      headline: 'Headline 2404.00001',
+      summary: 'Summary 2404.00001',
+      host: 'pith.test',
+    });
     expect(r.report?.checks.find((c) => c.name === 'binding')?.outcome).toBe('pass');
     expect((r.record as { record_type: string }).record_type).toBe('pith_number_record');
     expect(r.stale).toBeUndefined();
@@ -122,7 +139,14 @@ describe('resolver states', () => {
     const { resolver } = setup({ auto: (id) => ({ kind: 'record', text: recordText(id.id, { bad: true }), host: 'h', url: 'u' }) });
     expect((await resolver.lookup(ax('2404.00001'), { title: 'x' })).state).toBe('invalid');
     const client = controlledClient(recordFor);
-    const r = createResolver({ client, storage: memoryStorage(), verify: () => { throw new Error('boom'); }, flushDelayMs: 0 });
+    const r = createResolver({
+      client,
+      storage: memoryStorage(),
+      verify: () => {
+        throw new Error('boom');
+      },
+      flushDelayMs: 0,
+    });
     expect((await r.lookup(ax('2404.00001'))).state).toBe('invalid');
   });
 
@@ -205,7 +229,9 @@ describe('cache TTLs', () => {
 
   it('stale-on-error: a cached record is served marked stale with state error and the report kept', async () => {
     let fail = false;
-    const { resolver, clock } = setup({ auto: (id) => (fail ? { kind: 'error', reason: 'the resolver had a server error (HTTP 500)', status: 500 } : recordFor(id)) });
+    const { resolver, clock } = setup({
+      auto: (id) => (fail ? { kind: 'error', reason: 'the resolver had a server error (HTTP 500)', status: 500 } : recordFor(id)),
+    });
     await resolver.lookup(ax('2404.00001'));
     fail = true;
     clock.advance(30 * 24 * H);
@@ -237,6 +263,8 @@ describe('cache storage', () => {
   });
 
   it('stores the record text (bigint-safe), fetchedAt, host and the page-independent report', async () => {
+    // The literal is meant to lose precision: the record text must keep the digits JSON.parse would not.
+    // eslint-disable-next-line no-loss-of-precision
     const big = recordText('2404.00001', { n: 123456789012345678901234567890 });
     const text = big.replace('1.2345678901234568e+29', '123456789012345678901234567890');
     const { resolver, storage } = setup({ auto: () => ({ kind: 'record', text, host: 'pith.test', url: 'u' }) });
@@ -383,10 +411,14 @@ describe('lookupMany', () => {
     const papers = Array.from({ length: 100 }, (_, i) => ({ id: ax(`2404.${String(i).padStart(5, '0')}`) }));
     const stop = new AbortController();
     const seen: LookupResult[] = [];
-    await resolver.lookupMany(papers, (r) => {
-      seen.push(r);
-      if (seen.length === 3) stop.abort();
-    }, { signal: stop.signal });
+    await resolver.lookupMany(
+      papers,
+      (r) => {
+        seen.push(r);
+        if (seen.length === 3) stop.abort();
+      },
+      { signal: stop.signal },
+    );
     // The two in flight when it was aborted finish; nothing new starts.
     expect(client.calls.length).toBeLessThanOrEqual(4);
     expect(seen.length).toBe(client.calls.length);

@@ -78,7 +78,12 @@ describe('toolbar badge', () => {
   });
 
   test('a listing checked near the viewport says how much of it is checked', () => {
-    const rows = [r('verified', 1), r('not-found', 2), r('pending', 3), ...Array.from({ length: 1997 }, (_, i) => ({ ...r('pending', 10 + i), unchecked: true }))];
+    const rows = [
+      r('verified', 1),
+      r('not-found', 2),
+      r('pending', 3),
+      ...Array.from({ length: 1997 }, (_, i) => ({ ...r('pending', 10 + i), unchecked: true })),
+    ];
     const b = toolbarBadgeFor(rows);
     expect(b.title).toBe('Pith Lens — 2 of 2,000 papers checked: 1 verified, 1 no pith number, 1 checking');
     expect(b.text).toBe(STATE_STYLE.pending.badge); // one still in flight

@@ -26,7 +26,10 @@ function load(path: string): Document {
 const FIXTURES = {
   scholar: ['scholar.google.com/scholar.html', 'https://scholar.google.com/scholar?hl=en&q=efficient+inference'],
   profile: ['scholar.google.com/citations.html', 'https://scholar.google.com/citations?user=EXAMPLE&hl=en'],
-  s2paper: ['www.semanticscholar.org/paper/A-Survey-on-Efficient-Inference/5be7e6b04c5a240cff340034aae2b57c677e211f.html', 'https://www.semanticscholar.org/paper/A-Survey-on-Efficient-Inference/5be7e6b04c5a240cff340034aae2b57c677e211f'],
+  s2paper: [
+    'www.semanticscholar.org/paper/A-Survey-on-Efficient-Inference/5be7e6b04c5a240cff340034aae2b57c677e211f.html',
+    'https://www.semanticscholar.org/paper/A-Survey-on-Efficient-Inference/5be7e6b04c5a240cff340034aae2b57c677e211f',
+  ],
   s2search: ['www.semanticscholar.org/search.html', 'https://www.semanticscholar.org/search?q=efficient%20inference'],
   hfList: ['huggingface.co/papers.html', 'https://huggingface.co/papers'],
   hfPaper: ['huggingface.co/papers/2404.14294.html', 'https://huggingface.co/papers/2404.14294'],
@@ -105,11 +108,17 @@ describe('Hugging Face', () => {
   test('daily list: one paper per card, in order, badge after the title link in h3', () => {
     const r = read(huggingface, 'hfList');
     expect(r.shape).toBe('list');
-    expect(ids(r.papers)).toEqual(['about arXiv:2404.14294', 'about arXiv:2304.01373', 'about arXiv:2404.00003', 'about arXiv:2302.14782', 'about arXiv:2404.99999']);
+    expect(ids(r.papers)).toEqual([
+      'about arXiv:2404.14294',
+      'about arXiv:2304.01373',
+      'about arXiv:2404.00003',
+      'about arXiv:2302.14782',
+      'about arXiv:2404.99999',
+    ]);
     expect(r.papers.every((p) => p.anchor?.parentElement?.tagName === 'H3')).toBe(true);
   });
 
-  test('paper page: about the address\'s paper; similar papers and links mentioned', () => {
+  test("paper page: about the address's paper; similar papers and links mentioned", () => {
     const r = read(huggingface, 'hfPaper');
     expect(r.shape).toBe('paper');
     expect(ids(r.papers)).toEqual(['about arXiv:2404.14294', 'mentioned arXiv:2302.14782', 'mentioned arXiv:1306.0013', 'mentioned arXiv:2304.01373v2']);
@@ -118,14 +127,14 @@ describe('Hugging Face', () => {
 });
 
 describe('alphaXiv and ar5iv', () => {
-  test('alphaXiv: the address\'s paper; discussion links mentioned', () => {
+  test("alphaXiv: the address's paper; discussion links mentioned", () => {
     const r = read(alphaxiv, 'alphaxiv');
     expect(ids(r.papers)).toEqual(['about arXiv:2404.14294', 'mentioned arXiv:2302.14782', 'mentioned arXiv:1903.07835']);
     expect(alphaxiv.handles(new URL('https://alphaxiv.org/overview/2404.14294v2'))).toBe(true);
     expect(alphaxiv.handles(new URL('https://www.alphaxiv.org/explore'))).toBe(false);
   });
 
-  test('ar5iv: the address\'s paper; the bibliography\'s arXiv links mentioned, DOIs left out', () => {
+  test("ar5iv: the address's paper; the bibliography's arXiv links mentioned, DOIs left out", () => {
     const r = read(ar5iv, 'ar5iv');
     expect(ids(r.papers)).toEqual([
       'about arXiv:2404.14294',
@@ -170,7 +179,15 @@ describe('any page', () => {
 describe('adapters stay on their own sites', () => {
   const pages: Fixture[] = ['scholar', 'profile', 's2paper', 's2search', 'hfList', 'hfPaper', 'alphaxiv', 'ar5iv', 'thread'];
   const own: Record<Fixture, SiteAdapter> = {
-    scholar, profile: scholar, s2paper: semanticScholar, s2search: semanticScholar, hfList: huggingface, hfPaper: huggingface, alphaxiv, ar5iv, thread: anyPage,
+    scholar,
+    profile: scholar,
+    s2paper: semanticScholar,
+    s2search: semanticScholar,
+    hfList: huggingface,
+    hfPaper: huggingface,
+    alphaxiv,
+    ar5iv,
+    thread: anyPage,
   };
   test.each(pages)('%s: picked by its address, and no other site adapter claims it', (f) => {
     const url = FIXTURES[f][1];

@@ -12,7 +12,7 @@ import { toolbarBadgeFor } from '../../../lib/toolbar';
 import { STATE_STYLE } from '../../../lib/states';
 import { bibtexFor, markdownLinkFor } from '../../../lib/cite';
 import { verify } from '../../../lib/pith/verify';
-import { pithNumberView } from '../../../lib/view-model';
+import { pithNumberView } from '../../../lib/popup/pith-number';
 import { detectFromText } from '../../../lib/ids';
 
 function fakeBrowser(granted: string[]) {
@@ -52,7 +52,10 @@ describe('site scripts follow the permissions', () => {
   test('one Scholar domain granted: Scholar registered with its match patterns and the pages script; removing it unregisters', async () => {
     const b = fakeBrowser(['*://scholar.google.com/*']);
     expect(await syncSiteScripts(b.scripting, b.permissions)).toEqual(['scholar']);
-    expect(b.scripts.get('pith-lens-site-scholar')).toEqual({ matches: expect.arrayContaining(['*://scholar.google.com/scholar*', '*://scholar.google.com/citations*']), js: [PAGES_SCRIPT] });
+    expect(b.scripts.get('pith-lens-site-scholar')).toEqual({
+      matches: expect.arrayContaining(['*://scholar.google.com/scholar*', '*://scholar.google.com/citations*']),
+      js: [PAGES_SCRIPT],
+    });
     // Twice in a row: no duplicate registration.
     await syncSiteScripts(b.scripting, b.permissions);
     b.granted.length = 0;
@@ -67,7 +70,7 @@ describe('site scripts follow the permissions', () => {
 });
 
 describe('context menu', () => {
-  test('a link or a selection opens the report view with it as the query, for the page\'s tab', () => {
+  test("a link or a selection opens the report view with it as the query, for the page's tab", () => {
     const link = reportPathFor({ menuItemId: MENU_ID, linkUrl: 'https://arxiv.org/abs/2404.14294v3' }, 12)!;
     const q = new URLSearchParams(link.split('?')[1]);
     expect(link.startsWith('/popup.html?')).toBe(true);
@@ -88,9 +91,14 @@ describe('context menu', () => {
 });
 
 describe('toolbar: mentions never count', () => {
-  test('a paper page whose references failed or are pending shows the paper\'s own state', () => {
+  test("a paper page whose references failed or are pending shows the paper's own state", () => {
     const page = { key: 'arxiv:2404.14294', id: { kind: 'arxiv' as const, id: '2404.14294' }, state: 'verified' as const };
-    const refs = ['invalid', 'pending', 'not-found'].map((state, i) => ({ key: `arxiv:2404.0000${i}`, id: { kind: 'arxiv' as const, id: `2404.0000${i}` }, state: state as 'invalid', role: 'mentioned' as const }));
+    const refs = ['invalid', 'pending', 'not-found'].map((state, i) => ({
+      key: `arxiv:2404.0000${i}`,
+      id: { kind: 'arxiv' as const, id: `2404.0000${i}` },
+      state: state as 'invalid',
+      role: 'mentioned' as const,
+    }));
     const badge = toolbarBadgeFor([page, ...refs]);
     expect(badge.text).toBe(STATE_STYLE.verified.badge);
     expect(badge.title).not.toContain('papers');
@@ -118,7 +126,9 @@ describe('citations', () => {
   });
 
   test('Markdown: title to arXiv, then the Pith Number to pith.science; brackets in titles escaped', () => {
-    expect(markdownLinkFor(record, number)).toBe(`[A Survey on Efficient Inference for Large Language Models](https://arxiv.org/abs/2404.14294) ([${number.full}](${number.url}))`);
+    expect(markdownLinkFor(record, number)).toBe(
+      `[A Survey on Efficient Inference for Large Language Models](https://arxiv.org/abs/2404.14294) ([${number.full}](${number.url}))`,
+    );
     const odd = structuredClone(record);
     odd.paper.title = 'Attention [is] all (you) need';
     expect(markdownLinkFor(odd, number)).toMatch(/^\[Attention \\\[is\\\] all \\\(you\\\) need\]\(/);

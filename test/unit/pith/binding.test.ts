@@ -22,7 +22,10 @@ describe('bindReport', () => {
   });
 
   it('binds the arXiv id and title', () => {
-    const b = bindReport(base(), seed.canonical_record, seed.aliases, { id: { kind: 'arxiv', id: '2404.14294' }, title: `  a survey on EFFICIENT inference\nfor large language models ` });
+    const b = bindReport(base(), seed.canonical_record, seed.aliases, {
+      id: { kind: 'arxiv', id: '2404.14294' },
+      title: `  a survey on EFFICIENT inference\nfor large language models `,
+    });
     expect(b.state).toBe('verified');
     expect(b.checks.find((c) => c.name === 'binding')?.outcome).toBe('pass');
     expect(b.versionNote).toBeUndefined();

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base32, base32nopad } from '@scure/base';
@@ -7,17 +6,7 @@ import { base32, base32nopad } from '@scure/base';
 // vectors pin the library to that reading.
 const base32Encode = (b: Uint8Array) => base32nopad.encode(b);
 const base32Decode = (s: string) => (s.endsWith('=') ? base32.decode(s) : base32nopad.decode(s));
-import {
-  base64ToBytes,
-  bytesToBase64,
-  bytesToHex,
-  canonText,
-  hexToBytes,
-  isSha256Hex,
-  sha256Hex,
-  titleCanonSha256,
-} from '../../../lib/pith/hash';
-import { derivePithNumber, pithSuffix, shortPithNumber } from '../../../lib/pith/number';
+import { base64ToBytes, bytesToBase64, bytesToHex, canonText, hexToBytes, isSha256Hex, sha256Hex, titleCanonSha256 } from '../../../lib/pith/hash';
 
 const te = new TextEncoder();
 
@@ -72,7 +61,13 @@ describe('hex and base64', () => {
 describe('base32 (RFC 4648)', () => {
   it('RFC 4648 test vectors, unpadded', () => {
     const cases: [string, string][] = [
-      ['', ''], ['f', 'MY'], ['fo', 'MZXQ'], ['foo', 'MZXW6'], ['foob', 'MZXW6YQ'], ['fooba', 'MZXW6YTB'], ['foobar', 'MZXW6YTBOI'],
+      ['', ''],
+      ['f', 'MY'],
+      ['fo', 'MZXQ'],
+      ['foo', 'MZXW6'],
+      ['foob', 'MZXW6YQ'],
+      ['fooba', 'MZXW6YTB'],
+      ['foobar', 'MZXW6YTBOI'],
     ];
     for (const [plain, enc] of cases) {
       expect(base32Encode(te.encode(plain))).toBe(enc);
@@ -81,46 +76,15 @@ describe('base32 (RFC 4648)', () => {
     expect(base32Decode('MZXW6YQ=')).toEqual(te.encode('foob'));
   });
   it('round-trips and rejects bad input', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (b) => { expect(base32Decode(base32Encode(b))).toEqual(b); }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (b) => {
+        expect(base32Decode(base32Encode(b))).toEqual(b);
+      }),
+    );
     expect(() => base32Decode('mzxw6')).toThrow();
     expect(() => base32Decode('MZXW1')).toThrow();
     expect(() => base32Decode('M')).toThrow();
     expect(() => base32Decode('MY')).not.toThrow();
     expect(() => base32Decode('MB')).toThrow(); // non-zero trailing bits
-  });
-});
-
-describe('Pith Number derivation', () => {
-  const seedHash = 'fe2ecf263871f8eeb42c11d4478df2b69b77748d33f8d92acab2b44d81666059';
-  it('derives the seed record number', () => {
-    expect(derivePithNumber(seedHash, '2024')).toBe('pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2');
-    expect(derivePithNumber(seedHash, 2024)).toBe('pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2');
-    expect(derivePithNumber(seedHash.toUpperCase(), 2024)).toBe('pith:2024:7YXM6JRYOH4O5NBMCHKEPDPSW2');
-    expect(pithSuffix(seedHash)).toBe('7YXM6JRYOH4O5NBMCHKEPDPSW2');
-    expect(shortPithNumber(seedHash)).toBe('pith:7YXM6JRY');
-  });
-  it('derives the suffixes of the real receipts', () => {
-    const sigs = JSON.parse(readFileSync(new URL('../../fixtures/signatures-real.json', import.meta.url), 'utf8')) as {
-      signatures: { pith_number: string; canonical_sha256: string }[];
-    };
-    expect(sigs.signatures).toHaveLength(6);
-    for (const s of sigs.signatures) {
-      expect(derivePithNumber(s.canonical_sha256, s.pith_number.slice(5, 9))).toBe(s.pith_number);
-    }
-  });
-  it('gives clear errors', () => {
-    expect(() => derivePithNumber('abc', 2024)).toThrow(/SHA-256/);
-    expect(() => derivePithNumber(seedHash + '00', 2024)).toThrow(/SHA-256/);
-    expect(() => derivePithNumber(seedHash, '24')).toThrow(/four digits/);
-    expect(() => derivePithNumber(seedHash, 20245)).toThrow(/four digits/);
-    expect(() => derivePithNumber(seedHash, '2024-04')).toThrow(/four digits/);
-    expect(() => pithSuffix(undefined as unknown as string)).toThrow(/SHA-256/);
-  });
-  it('always yields 26 base32 chars', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.integer({ min: 1000, max: 9999 }), (b, y) => {
-        expect(derivePithNumber(bytesToHex(b), y)).toMatch(/^pith:\d{4}:[A-Z2-7]{26}$/);
-      }),
-    );
   });
 });

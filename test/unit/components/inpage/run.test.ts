@@ -2,10 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectFromDocument } from '../../../lib/ids/document';
-import { PageMessageSchema } from '../../../lib/messages';
-import { pageMessage } from '../../../components/inpage/run';
-import { generateListing, listingIds } from '../../fixtures/pages/generate-listing';
+import { detectFromDocument } from '../../../../lib/ids/document';
+import { PageMessageSchema } from '../../../../lib/messages';
+import { pageMessage } from '../../../../components/inpage/run';
+import { generateListing, listingIds } from '../../../fixtures/pages/generate-listing';
 
 // Stylesheet links out: happy-dom would try to fetch them.
 const load = (html: string) => new DOMParser().parseFromString(html.replace(/<link\b[^>]*>/gi, ''), 'text/html');

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PopupApi } from '../../../components/popup/api';
-import { LookupBox } from '../../../components/popup/LookupBox';
-import { Popup } from '../../../components/popup/Popup';
-import type { PaperId } from '../../../lib/ids/types';
-import type { Request } from '../../../lib/messages';
-import { RECENT_KEY, type RecentLookup } from '../../../lib/view-model';
-import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from './fixtures';
+import type { PopupApi } from '../../../../components/popup/api';
+import { LookupBox } from '../../../../components/popup/LookupBox';
+import { Popup } from '../../../../components/popup/Popup';
+import type { PaperId } from '../../../../lib/ids/key';
+import type { Request } from '../../../../lib/messages';
+import { RECENT_KEY, type RecentLookup } from '../../../../lib/popup/recent';
+import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from '../fixtures';
 
 afterEach(cleanup);
 
@@ -139,7 +139,12 @@ describe('Popup', () => {
 
   test('a listing checked near the viewport: the rest show as not yet checked, and one action checks them all', async () => {
     const a = verifiedResult();
-    const rest = [1, 2, 3].map((i) => ({ key: `arxiv:2501.0000${i}`, id: { kind: 'arxiv' as const, id: `2501.0000${i}` }, state: 'pending' as const, unchecked: true }));
+    const rest = [1, 2, 3].map((i) => ({
+      key: `arxiv:2501.0000${i}`,
+      id: { kind: 'arxiv' as const, id: `2501.0000${i}` },
+      state: 'pending' as const,
+      unchecked: true,
+    }));
     const { api, sent } = fakeApi((m) => {
       if (m.type === 'tab-state') return tabState([paperResult(a), ...rest]);
       if (m.type === 'lookup') return a;

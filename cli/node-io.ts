@@ -1,8 +1,8 @@
 /** Node's side of the CLI: real files, stdin, fetch and an HTML parser. */
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import type { CliIo } from './cli';
-import { readPage } from './sites';
+import type { CliIo } from './main';
+import { readPage } from '../lib/sites';
 
 /** Reads at most maxBytes; a larger input is refused without reading it all. */
 export function readBounded(path: string, maxBytes: number): string {

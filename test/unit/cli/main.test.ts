@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main, EXIT, type CliIo } from '../../../lib/cli';
-import { nodeIo } from '../../../lib/cli-node';
+import { main, EXIT, type CliIo } from '../../../cli/main';
+import { nodeIo } from '../../../cli/node-io';
 
 const FIX = resolve(__dirname, '../../fixtures');
 const SEED_PATH = join(FIX, 'records/2404.14294v3.record.json');
@@ -130,10 +130,26 @@ describe('pith-lens number / ids / usage', () => {
   });
 
   test.each([
-    ['scholar.google.com/scholar.html', 'https://scholar.google.com/scholar?q=efficient+inference', ['about 2404.14294', 'about 10.1145/3442188.3445922', 'about 2302.14782', 'about 2304.01373', 'about 1903.07835']],
-    ['www.semanticscholar.org/paper/A-Survey-on-Efficient-Inference/5be7e6b04c5a240cff340034aae2b57c677e211f.html', 'https://www.semanticscholar.org/paper/A-Survey-on-Efficient-Inference/5be7e6b04c5a240cff340034aae2b57c677e211f', ['about 2404.14294', 'mentioned 1903.07835', 'mentioned 2302.14782', 'mentioned 2304.01373']],
-    ['huggingface.co/papers.html', 'https://huggingface.co/papers', ['about 2404.14294', 'about 2304.01373', 'about 2404.00003', 'about 2302.14782', 'about 2404.99999']],
-    ['ar5iv.labs.arxiv.org/html/2404.14294.html', 'https://ar5iv.labs.arxiv.org/html/2404.14294', ['about 2404.14294', 'mentioned 1903.07835', 'mentioned 2302.14782', 'mentioned 1306.0013', 'mentioned 2304.01373']],
+    [
+      'scholar.google.com/scholar.html',
+      'https://scholar.google.com/scholar?q=efficient+inference',
+      ['about 2404.14294', 'about 10.1145/3442188.3445922', 'about 2302.14782', 'about 2304.01373', 'about 1903.07835'],
+    ],
+    [
+      'www.semanticscholar.org/paper/A-Survey-on-Efficient-Inference/5be7e6b04c5a240cff340034aae2b57c677e211f.html',
+      'https://www.semanticscholar.org/paper/A-Survey-on-Efficient-Inference/5be7e6b04c5a240cff340034aae2b57c677e211f',
+      ['about 2404.14294', 'mentioned 1903.07835', 'mentioned 2302.14782', 'mentioned 2304.01373'],
+    ],
+    [
+      'huggingface.co/papers.html',
+      'https://huggingface.co/papers',
+      ['about 2404.14294', 'about 2304.01373', 'about 2404.00003', 'about 2302.14782', 'about 2404.99999'],
+    ],
+    [
+      'ar5iv.labs.arxiv.org/html/2404.14294.html',
+      'https://ar5iv.labs.arxiv.org/html/2404.14294',
+      ['about 2404.14294', 'mentioned 1903.07835', 'mentioned 2302.14782', 'mentioned 1306.0013', 'mentioned 2304.01373'],
+    ],
   ])('ids --html reads a saved %s as the extension does: page order, about or mentioned', async (file, url, want) => {
     const r = await run(['ids', '--html', join(FIX, 'pages', file), '--url', url]);
     expect(r.code).toBe(0);

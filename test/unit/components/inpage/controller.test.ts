@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { PaperResult } from '../../../lib/messages';
-import { createResultStore } from '../../../lib/inpage/results';
-import { STATE_STYLE } from '../../../lib/states';
+import type { PaperResult } from '../../../../lib/messages';
+import { createResultStore } from '../../../../lib/inpage/results';
+import { STATE_STYLE } from '../../../../lib/states';
 
 // Closed shadow roots are invisible from outside by design; to look inside in
 // this unit test we record the roots as they are made, before our modules
 // capture attachShadow.
 const roots = new Map<Element, ShadowRoot>();
-let createInpage: typeof import('../../../components/inpage/controller').createInpage;
+let createInpage: typeof import('../../../../components/inpage/controller').createInpage;
 beforeAll(async () => {
   const orig = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init: ShadowRootInit) {
@@ -16,7 +16,7 @@ beforeAll(async () => {
     roots.set(this, r);
     return r;
   };
-  ({ createInpage } = await import('../../../components/inpage/controller'));
+  ({ createInpage } = await import('../../../../components/inpage/controller'));
 });
 
 function listing(n: number): HTMLAnchorElement[] {

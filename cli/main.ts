@@ -4,15 +4,15 @@
  * so the tests drive it without spawning processes.
  */
 import { parseArgs } from 'node:util';
-import { verify } from './pith/verify';
-import { parseJson } from './pith/canonical';
-import { derivePithNumber } from './pith/number';
-import type { VerifyReport } from './pith/report';
-import { STATE_STYLE, type State } from './states';
-import type { PaperId } from './ids/types';
-import { detectFromText } from './ids/index';
-import { resolveOnce } from './resolver/once';
-import { BaseUrlSchema, DEFAULT_BASE_URL } from './settings';
+import { verify } from '../lib/pith/verify';
+import { parseJson } from '../lib/pith/canonical';
+import { derivePithNumber } from '../lib/pith/number';
+import type { VerifyReport } from '../lib/pith/report';
+import { STATE_STYLE, type State } from '../lib/states';
+import type { PaperId } from '../lib/ids/key';
+import { detectFromText } from '../lib/ids/index';
+import { resolveOnce } from '../lib/resolver/once';
+import { BaseUrlSchema, DEFAULT_BASE_URL } from '../lib/settings';
 
 export const EXIT = {
   verified: 0,
@@ -149,7 +149,7 @@ async function cmdIds(args: string[], io: CliIo): Promise<number> {
   });
   let ids: (PaperId | (PaperId & { role: 'about' | 'mentioned' }))[];
   if (values.html !== undefined) {
-    if (values.url === undefined) throw new UsageError('ids --html FILE needs --url URL (the page\'s address)');
+    if (values.url === undefined) throw new UsageError("ids --html FILE needs --url URL (the page's address)");
     if (!io.detectFromDocument) throw new UsageError('HTML detection is not available here');
     const html = await io.readInput(values.html, MAX_INPUT_BYTES * 4);
     // In page order; each marked `about` (the page's paper, or a row of a list) or `mentioned` (a reference).

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ResultScreen } from '../../../components/popup/StateScreens';
-import type { LookupResult } from '../../../lib/messages';
-import { STATE_STYLE } from '../../../lib/states';
-import { errorResult, invalidResult, mismatchResult, notFoundResult, seed, SEED_SUFFIX, SEED_TITLE, unsignedResult, verifiedResult } from './fixtures';
+import { ResultScreen } from '../../../../components/popup/StateScreens';
+import type { LookupResult } from '../../../../lib/messages';
+import { STATE_STYLE } from '../../../../lib/states';
+import { errorResult, invalidResult, mismatchResult, notFoundResult, seed, SEED_SUFFIX, SEED_TITLE, unsignedResult, verifiedResult } from '../fixtures';
 
 afterEach(cleanup);
 
@@ -47,7 +47,14 @@ describe('verified screen', () => {
     // every check with its mark
     const checks = container.querySelectorAll('.checks .check');
     expect([...checks].map((c) => (c as HTMLElement).dataset.check)).toEqual([
-      'schema', 'canonical-hash', 'pith-number', 'aliases', 'key', 'signature', 'binding', 'title',
+      'schema',
+      'canonical-hash',
+      'pith-number',
+      'aliases',
+      'key',
+      'signature',
+      'binding',
+      'title',
     ]);
     expect(container.querySelectorAll('.checks .mark-pass')).toHaveLength(8);
     // hashes, key, binding
@@ -62,7 +69,10 @@ describe('verified screen', () => {
     expect(container.querySelector('.scope-signed')!.textContent).toContain('canonical record');
     expect(container.querySelector('.scope-served')!.textContent).toContain('claims, verdict, status flags');
     expect([...container.querySelectorAll('.status-words li')].map((l) => l.textContent)).toEqual([
-      'not attested', 'not anchored', 'not stored', 'refs resolved',
+      'not attested',
+      'not anchored',
+      'not stored',
+      'refs resolved',
     ]);
     expect([...container.querySelectorAll('.ladder li')].map((l) => (l as HTMLElement).dataset.reached)).toEqual(['false', 'false', 'false', 'false', 'false']);
     expect(container.textContent).toContain('inferred');
@@ -88,7 +98,11 @@ describe('verified screen', () => {
   });
 
   test('a failing clipboard is said, not thrown', async () => {
-    show(verifiedResult(), { copy: async () => { throw new Error('denied'); } });
+    show(verifiedResult(), {
+      copy: async () => {
+        throw new Error('denied');
+      },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Copy LaTeX' }));
     await screen.findByText('Could not copy to the clipboard.');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient, parseRetryAfter, normalizeBaseUrl, pithSuffix } from '../../../lib/pith/client';
+import { createClient, parseRetryAfter } from '../../../lib/pith/client';
 
 const SUFFIX = '7YXM6JRYOH4O5NBMCHKEPDPSW2';
 const RECORD = { record_type: 'pith_number_record', pith_number: `pith:2024:${SUFFIX}`, canonical_record: {} };
@@ -40,10 +40,7 @@ describe('client endpoints', () => {
     const { c, calls } = client((url) => (url.includes('/api/pith-number/resolve') ? json(POINTER) : json(RECORD)));
     const r = await c.resolve({ kind: 'arxiv', id: '2404.14294', version: 3 });
     expect(r).toMatchObject({ kind: 'record', host: 'pith.test', url: `https://pith.test/pith/${SUFFIX}.json` });
-    expect(calls.map((x) => x.url)).toEqual([
-      'https://pith.test/api/pith-number/resolve?arxiv=2404.14294&json=true',
-      `https://pith.test/pith/${SUFFIX}.json`,
-    ]);
+    expect(calls.map((x) => x.url)).toEqual(['https://pith.test/api/pith-number/resolve?arxiv=2404.14294&json=true', `https://pith.test/pith/${SUFFIX}.json`]);
     if (r.kind === 'record') expect(JSON.parse(r.text)).toEqual(RECORD);
   });
 
@@ -216,15 +213,13 @@ describe('mirror failover', () => {
   });
 
   it('drops unsafe base URLs', async () => {
-    expect(createClient({ baseUrls: ['http://evil.test', 'javascript:alert(1)', 'https://ok.test/', 'http://localhost:9/x/'], fetch: fetch }).baseUrls).toEqual([
-      'https://ok.test',
-      'http://localhost:9/x',
-    ]);
+    expect(createClient({ baseUrls: ['http://evil.test', 'javascript:alert(1)', 'https://ok.test/', 'http://localhost:9/x/'], fetch: fetch }).baseUrls).toEqual(
+      ['https://ok.test', 'http://localhost:9/x'],
+    );
     const none = createClient({ baseUrls: ['http://evil.test'], fetch: vi.fn() as unknown as typeof fetch });
     expect((await none.resolve({ kind: 'pith', id: SUFFIX })).kind).toBe('error');
   });
 });
-
 
 describe('client with fake timers (default sleep)', () => {
   it('waits Retry-After on the real clock path and times out through AbortController', async () => {
@@ -241,8 +236,7 @@ describe('client with fake timers (default sleep)', () => {
       expect(ff.calls).toHaveLength(2);
 
       const hang = fakeFetch(
-        (_u, init) =>
-          new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+        (_u, init) => new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
       );
       const slow = createClient({ baseUrls: ['https://pith.test'], fetch: hang.fetch, timeoutMs: 5000, retries: 0 });
       const q = slow.resolve({ kind: 'pith', id: SUFFIX });

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { OptionsApi } from '../../../components/options/api';
-import { parseMaxCache, parseMirrors, parseSite, permissionOrigins } from '../../../components/options/form';
-import { Options } from '../../../components/options/Options';
-import type { Request } from '../../../lib/messages';
-import { parseSettings, type Settings } from '../../../lib/settings';
+import type { OptionsApi } from '../../../../components/options/api';
+import { parseMaxCache, parseMirrors, parseSite, permissionOrigins } from '../../../../components/options/form';
+import { Options } from '../../../../components/options/Options';
+import type { Request } from '../../../../lib/messages';
+import { parseSettings, type Settings } from '../../../../lib/settings';
 
 afterEach(cleanup);
 
@@ -18,7 +18,10 @@ function fakeApi(opts: { stored?: unknown; grant?: boolean; held?: boolean; answ
     saveSettings: vi.fn(async (s: Settings) => void saved.push(s)),
     send: vi.fn(async (m: Request) => {
       sent.push(m);
-      return opts.answer?.(m) ?? (m.type === 'cache-stats' ? { entries: 12, bytes: 20480 } : m.type === 'test-connection' ? { ok: true, detail: 'HTTP 200 in 40 ms' } : { ok: true });
+      return (
+        opts.answer?.(m) ??
+        (m.type === 'cache-stats' ? { entries: 12, bytes: 20480 } : m.type === 'test-connection' ? { ok: true, detail: 'HTTP 200 in 40 ms' } : { ok: true })
+      );
     }),
     requestOrigins: vi.fn(async (o: string[]) => {
       const g = opts.grant ?? true;
