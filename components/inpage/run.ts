@@ -4,10 +4,10 @@ import type { PaperId } from '../../lib/ids/key';
 import type { PageMessage, PaperResult, WantMessage } from '../../lib/messages';
 import { bindTitle } from '../../lib/inpage/local-bind';
 import { INPAGE_SETTINGS_KEY, readInpageSettings, siteDisabled, type InpageSettings } from '../../lib/inpage/validate';
-import type { CardModel } from '../../lib/inpage/card-model';
 import { createResultStore, parseResultMessage } from '../../lib/inpage/results';
 import { createInpage, type Inpage, type Row } from './controller';
 import { watchNearby } from './nearby';
+import { fullViewUrl, openFullView } from './full-view';
 
 /** What differs between the arXiv and the publisher scripts. */
 export interface PageOptions {
@@ -326,25 +326,4 @@ function openPort(onResults: (r: PaperResult[]) => void, finished: () => boolean
     },
     close: () => port?.disconnect(),
   };
-}
-
-function fullViewUrl(m: CardModel): string {
-  return browser.runtime.getURL('/popup.html') + m.fullViewQuery;
-}
-
-/**
- * A web page may not open an extension page that is not web-accessible (the
- * tab shows an error), so the background opens the report in a tab for us.
- * Should it not answer, the record's page on pith.science is the next best.
- */
-function openFullView(m: CardModel): void {
-  const fallback = () => {
-    if (m.pithUrl) window.open(m.pithUrl, '_blank', 'noopener');
-  };
-  browser.runtime
-    .sendMessage({ type: 'open-report', key: m.key })
-    .then((res: unknown) => {
-      if (!res) fallback();
-    })
-    .catch(fallback);
 }

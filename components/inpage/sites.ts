@@ -14,13 +14,13 @@
  */
 import { idKey } from '../../lib/ids/key';
 import type { PageMessage, PaperResult } from '../../lib/messages';
-import type { CardModel } from '../../lib/inpage/card-model';
 import { ON_DEMAND } from '../../lib/inpage/on-demand';
 import { createResultStore, parseResultMessage, type ResultStore } from '../../lib/inpage/results';
 import { INPAGE_SETTINGS_KEY, readInpageSettings, siteDisabled, type InpageSettings } from '../../lib/inpage/validate';
 import { adapterFor, collect, type SiteAdapter, type SitePaper } from '../../lib/sites';
 import { HOST_ATTR } from './badge';
 import { createInpage, type Inpage, type Row } from './controller';
+import { fullViewUrl, openFullView } from './full-view';
 
 const RAN = Symbol.for('pith-lens.sites.ran');
 /** Most papers one page message may carry (PageMessageSchema). */
@@ -214,21 +214,4 @@ async function loadSettings(): Promise<InpageSettings> {
   } catch {
     return readInpageSettings(undefined);
   }
-}
-
-function fullViewUrl(m: CardModel): string {
-  return browser.runtime.getURL('/popup.html') + m.fullViewQuery;
-}
-
-/** As on arXiv pages: the background opens the report for our tab; pith.science when it does not answer. */
-function openFullView(m: CardModel): void {
-  const fallback = () => {
-    if (m.pithUrl) window.open(m.pithUrl, '_blank', 'noopener');
-  };
-  browser.runtime
-    .sendMessage({ type: 'open-report', key: m.key })
-    .then((res: unknown) => {
-      if (!res) fallback();
-    })
-    .catch(fallback);
 }
