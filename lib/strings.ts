@@ -226,6 +226,7 @@ export const options = {
   saveCacheSize: 'Save cache size',
   clearCache: 'Clear cache',
   cacheCleared: 'Cache cleared.',
+  cacheClearFailed: (why?: string) => `The cache was not cleared${why ? `: ${why}` : ''}.`,
   noAnswer: 'The background did not answer.',
 
   keysHeading: 'Pinned signing keys',

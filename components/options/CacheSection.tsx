@@ -26,8 +26,9 @@ export function CacheSection({ api, settings, save }: { api: OptionsApi; setting
   const onClear = () => {
     void (async () => {
       try {
-        await api.send({ type: 'clear-cache' });
-        setStatus(O.cacheCleared);
+        // Said cleared only when the background says so; its error otherwise.
+        const answer = (await api.send({ type: 'clear-cache' })) as { ok?: unknown; error?: unknown } | undefined;
+        setStatus(answer?.ok === true ? O.cacheCleared : O.cacheClearFailed(typeof answer?.error === 'string' ? answer.error : undefined));
       } catch {
         setStatus(O.noAnswer);
       }

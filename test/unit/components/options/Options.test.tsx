@@ -204,6 +204,14 @@ describe('cache and keys', () => {
     expect(sent.filter((m) => m.type === 'cache-stats').length).toBeGreaterThanOrEqual(2);
   });
 
+  test('a clear the background could not do is reported as failed, not "Cache cleared."', async () => {
+    await open({ answer: (m) => (m.type === 'clear-cache' ? { error: 'storage refused the write' } : undefined) });
+    await screen.findByText('12 records cached (20.0 KB).');
+    fireEvent.click(screen.getByRole('button', { name: 'Clear cache' }));
+    await screen.findByText('The cache was not cleared: storage refused the write.');
+    expect(screen.queryByText('Cache cleared.')).toBeNull();
+  });
+
   test('cache size is validated and saved', async () => {
     const { saved } = await open();
     const input = screen.getByLabelText('Keep at most this many records');
