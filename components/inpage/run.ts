@@ -3,7 +3,8 @@ import { idKey } from '../../lib/ids/key';
 import type { PaperId } from '../../lib/ids/key';
 import type { PageMessage, PaperResult, WantMessage } from '../../lib/messages';
 import { bindTitle } from '../../lib/inpage/local-bind';
-import { INPAGE_SETTINGS_KEY, readInpageSettings, siteDisabled, type InpageSettings } from '../../lib/inpage/validate';
+import { siteDisabled } from '../../lib/inpage/validate';
+import { loadSettings } from './settings';
 import { createResultStore, parseResultMessage } from '../../lib/inpage/results';
 import { createInpage, type Inpage, type Row } from './controller';
 import { watchNearby } from './nearby';
@@ -234,15 +235,6 @@ function badgeRows(papers: readonly DetectedPaper[], anchorFor = (p: DetectedPap
     if (anchor) rows.push({ key: idKey(p.id), id: p.id, anchor });
   }
   return rows;
-}
-
-async function loadSettings(): Promise<InpageSettings> {
-  try {
-    const o = await browser.storage.local.get(INPAGE_SETTINGS_KEY);
-    return readInpageSettings(o[INPAGE_SETTINGS_KEY]);
-  } catch {
-    return readInpageSettings(undefined);
-  }
 }
 
 interface PagePort {

@@ -16,7 +16,8 @@ import { idKey } from '../../lib/ids/key';
 import type { PageMessage, PaperResult } from '../../lib/messages';
 import { ON_DEMAND } from '../../lib/inpage/on-demand';
 import { createResultStore, parseResultMessage, type ResultStore } from '../../lib/inpage/results';
-import { INPAGE_SETTINGS_KEY, readInpageSettings, siteDisabled, type InpageSettings } from '../../lib/inpage/validate';
+import { siteDisabled, type InpageSettings } from '../../lib/inpage/validate';
+import { loadSettings } from './settings';
 import { adapterFor, collect, type SiteAdapter, type SitePaper } from '../../lib/sites';
 import { HOST_ATTR } from './badge';
 import { createInpage, type Inpage, type Row } from './controller';
@@ -205,13 +206,4 @@ function parsed(doc: Document): Promise<void> {
     check();
     doc.addEventListener('DOMContentLoaded', check);
   });
-}
-
-async function loadSettings(): Promise<InpageSettings> {
-  try {
-    const o = await browser.storage.local.get(INPAGE_SETTINGS_KEY);
-    return readInpageSettings(o[INPAGE_SETTINGS_KEY]);
-  } catch {
-    return readInpageSettings(undefined);
-  }
 }
