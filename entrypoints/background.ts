@@ -122,14 +122,14 @@ export default defineBackground(() => {
     });
   }
 
-  /** A state is orphaned when the connection that wrote it is not the one live in its tab. */
-  const orphaned = (tabId: number) => (state: TabState) => state.doc === undefined || state.doc !== liveDocs.get(tabId);
+  /** Whether the page connection that wrote a state is the one live in its tab (else the state is orphaned). */
+  const writerLive = (state: TabState) => state.doc !== undefined && liveDocs.get(state.tabId) === state.doc;
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // Without the `tabs` permission Chrome sends no `url` here: every load of a
     // new document clears a state whose page connection is gone. The page
     // that is loading keeps its own (its connection is the live one).
-    if (change.status === 'loading' || change.url !== undefined) void clearTabIf(tabId, orphaned(tabId));
+    if (change.status === 'loading' || change.url !== undefined) void clearTabIf(tabId, (state) => !writerLive(state));
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     liveDocs.delete(tabId);
@@ -256,7 +256,7 @@ export default defineBackground(() => {
    */
   function belongsToDocument(state: TabState, url: string | undefined): boolean {
     if (url !== undefined) return state.url !== undefined && documentUrl(state.url) === documentUrl(url);
-    return state.doc !== undefined && liveDocs.get(state.tabId) === state.doc;
+    return writerLive(state);
   }
 
   /**
@@ -277,7 +277,7 @@ export default defineBackground(() => {
    */
   async function detectInTab(tabId: number): Promise<{ ok: boolean; detail?: string }> {
     const existing = await readTab(tabId);
-    if (existing && existing.papers.length > 0 && existing.doc === liveDocs.get(tabId)) return { ok: true };
+    if (existing && existing.papers.length > 0 && writerLive(existing)) return { ok: true };
     try {
       await browser.scripting.executeScript({
         target: { tabId },
