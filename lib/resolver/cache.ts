@@ -53,6 +53,8 @@ const RecordEntrySchema = z.object({
   report: ReportSchema,
   bind: BindSchema,
   pithNumber: z.string().optional(),
+  /** The served title the verifier's `title` check compared with the signed hash (kept to hand on as signedTitle when it passed). */
+  title: z.string().optional(),
   headline: z.string().optional(),
   summary: z.string().optional(),
 });

@@ -4,7 +4,7 @@ import type { ClientResult } from '../pith/client';
 import { bindReport } from '../pith/binding';
 import { asPlainObject } from '../plain-object';
 import { headlineOf, summaryOf } from '../pith/headline';
-import { titleCanonSha256 } from '../pith/hash';
+import { servedTitleOf } from '../pith/checks/schema';
 import type { VerifyReport } from '../pith/report';
 import { LookupCache, CACHE_VERSION, type CacheEntry, type CacheStats, type RecordEntry, type BindInfo } from './cache';
 import { createDedup, createLimit } from './limit';
@@ -108,7 +108,7 @@ function invalidReport(detail: string): VerifyReport {
 }
 
 /** Pull the display and binding fields out of a record (parsed with JSON.parse: none of them are big numbers). */
-function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headline?: string; summary?: string } {
+function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headline?: string; summary?: string; title?: string } {
   const rec = asPlainObject(parsed);
   const canon = asPlainObject(rec?.canonical_record);
   const src = asPlainObject(canon?.source);
@@ -132,7 +132,10 @@ function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headli
       if (o?.alias_kind === 'doi' && v && v.length <= 512) bind.dois.push(v.toLowerCase());
     }
   }
-  const out: { bind: BindInfo; pithNumber?: string; headline?: string; summary?: string } = { bind };
+  const out: { bind: BindInfo; pithNumber?: string; headline?: string; summary?: string; title?: string } = { bind };
+  // Read as the verifier reads it, so its `title` check speaks for this text.
+  const title = rec ? servedTitleOf(rec) : undefined;
+  if (title !== undefined) out.title = title;
   const pn = str(rec?.pith_number);
   if (pn) out.pithNumber = pn;
   // The popup's rule (lib/pith/headline.ts): the inline card shows the same headline and summary.
@@ -144,27 +147,13 @@ function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headli
 }
 
 /**
- * The record's served `paper.title` when its canonical form hashes to the
- * signed `title_canon_sha256` (PaperResult.signedTitle), else undefined.
- * Memoised per entry object: the worker keeps recent entries in memory.
+ * The record's served title when the verifier's `title` check found that it
+ * hashes to the signed `title_canon_sha256` (PaperResult.signedTitle), else
+ * undefined: the check's own verdict, not a second parse and hash per answer.
  */
-const signedTitles = new WeakMap<RecordEntry, string | null>();
 function signedTitleOf(entry: RecordEntry): string | undefined {
-  let t = signedTitles.get(entry);
-  if (t === undefined) {
-    t = null;
-    if (entry.bind.titleSha !== undefined) {
-      let title: string | undefined;
-      try {
-        title = str(asPlainObject(asPlainObject(JSON.parse(entry.text))?.paper)?.title);
-      } catch {
-        title = undefined;
-      }
-      if (title !== undefined && title.length <= 2000 && titleCanonSha256(title) === entry.bind.titleSha.toLowerCase()) t = title;
-    }
-    signedTitles.set(entry, t);
-  }
-  return t ?? undefined;
+  const signed = entry.report.checks.some((c) => c.name === 'title' && c.outcome === 'pass');
+  return signed && entry.title !== undefined && entry.title.length <= 2000 ? entry.title : undefined;
 }
 
 export function createResolver(opts: ResolverOptions): Resolver {
@@ -208,6 +197,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
     if (pn) entry.pithNumber = pn;
     if (x.headline) entry.headline = x.headline;
     if (x.summary) entry.summary = x.summary;
+    if (x.title !== undefined) entry.title = x.title;
     return entry;
   }
 

@@ -6,6 +6,7 @@ import { titleCanonSha256 } from '../../lib/pith/hash';
 import { toPaperResult, type PageMessage, type PaperResult, type TabState } from '../../lib/messages';
 import type { ClientResult } from '../../lib/pith/client';
 import type { PaperId } from '../../lib/ids/key';
+import { checkTitle } from '../../lib/pith/checks/title';
 import type { VerifyReport } from '../../lib/pith/report';
 
 /**
@@ -24,15 +25,20 @@ function recordText(id: string, served = titleOf(id)): string {
   });
 }
 
-const verify = (text: string): VerifyReport => ({
-  state: 'verified',
-  pithNumber: (JSON.parse(text) as { pith_number: string }).pith_number,
-  keyPinned: true,
-  checks: [
-    { name: 'signature', outcome: 'pass', detail: 'd' },
-    { name: 'binding', outcome: 'skip', detail: 'd' },
-  ],
-});
+/** A verifier whose signature passes, with the real served-title check (what signedTitle is taken from). */
+const verify = (text: string): VerifyReport => {
+  const rec = JSON.parse(text) as { pith_number: string; paper: { title: string }; canonical_record: { metadata: { title_canon_sha256: string } } };
+  return {
+    state: 'verified',
+    pithNumber: rec.pith_number,
+    keyPinned: true,
+    checks: [
+      { name: 'signature', outcome: 'pass', detail: 'd' },
+      { name: 'binding', outcome: 'skip', detail: 'd' },
+      checkTitle(rec.paper.title, rec.canonical_record.metadata.title_canon_sha256),
+    ],
+  };
+};
 
 function world(opts: { concurrency?: number; served?: (id: string) => string | null } = {}) {
   const calls: string[] = [];

@@ -115,7 +115,7 @@ function normalize(input: unknown): { ok: true; value: Normalized } | { ok: fals
 }
 
 /** `paper.title`, or the bundle's `graph_snapshot.paper.title`: where the popup reads the title from. */
-function servedTitleOf(doc: Record<string, unknown>): string | undefined {
+export function servedTitleOf(doc: Record<string, unknown>): string | undefined {
   const snapshot = isPlainObject(doc.graph_snapshot) ? doc.graph_snapshot : undefined;
   const paper = isPlainObject(doc.paper) ? doc.paper : isPlainObject(snapshot?.paper) ? snapshot.paper : undefined;
   return typeof paper?.title === 'string' && paper.title.trim() !== '' ? paper.title : undefined;
