@@ -15,7 +15,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STATE_STYLE } from '../../lib/states';
 import { MENU_ID } from '../../lib/browser/context-menu';
-import { cdpFor, readBadges } from './inpage-helpers';
+import { cdpFor, readBadges, waitFor } from './inpage-helpers';
 import { openTab, startWorld, type World } from './setup';
 
 const HOST = '[data-pith-lens="badge"]';
@@ -36,17 +36,6 @@ afterAll(async () => {
 });
 
 const sw = (w: World): Worker => w.browser.context.serviceWorkers()[0] ?? w.browser.worker;
-
-async function waitFor<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
-}
 
 /** Badges in page order: the state (inside the closed shadow root, read through the DevTools protocol) and the text just before each (the title it follows). */
 async function badges(page: Page) {

@@ -9,6 +9,7 @@ import type { Browser as WebExt } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STATE_STYLE } from '../../lib/states';
 import { EXTENSION_ORIGIN } from './firefox';
+import { waitFor } from '../e2e/inpage-helpers';
 import { startFirefoxWorld, type FirefoxWorld } from './setup';
 
 const SEED = 'http://arxiv.org/abs/2404.14294';
@@ -39,17 +40,6 @@ function tabState(tabId: number) {
     const api = (globalThis as unknown as { browser: WebExt }).browser;
     return (await api.runtime.sendMessage({ type: 'tab-state', tabId: id })) as { kind: string; papers: { key: string; state: string }[] } | undefined | null;
   }, tabId);
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 150));
-    last = await probe();
-  }
-  return last;
 }
 
 /** Inline badge hosts in the page, as a page script sees them: `state` must stay null (the state lives in the closed shadow root). */

@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import type { Browser as WebExt } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ORIGIN } from './firefox';
+import { waitFor } from '../e2e/inpage-helpers';
 import { startFirefoxWorld, type FirefoxWorld } from './setup';
 
 const HOST = '[data-pith-lens="badge"]';
@@ -23,17 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.stop();
 });
-
-async function waitFor<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 150));
-    last = await probe();
-  }
-  return last;
-}
 
 /** How many badge hosts a page script sees (it sees no state: that lives in the closed shadow root). */
 const hostCount = (page: Page) => page.evaluate((sel) => document.querySelectorAll(sel).length, HOST);
