@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { verify } from '../lib/pith/verify';
-import { parseJson } from '../lib/pith/canonical';
+import { parseJson } from '../lib/pith/canonical/parse';
 import { derivePithNumber } from '../lib/pith/number';
 import type { VerifyReport } from '../lib/pith/report';
 import { STATE_STYLE, type State } from '../lib/states';

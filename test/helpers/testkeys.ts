@@ -4,7 +4,7 @@
  */
 import * as ed from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
-import { canonicalSha256 } from '../../lib/pith/canonical';
+import { canonicalSha256 } from '../../lib/pith/canonical/serialize';
 import { bytesToBase64, bytesToHex, hexToBytes } from '../../lib/pith/hash';
 import { derivePithNumber, shortPithNumber } from '../../lib/pith/number';
 import type { PinnedKeySpec } from '../../lib/pith/pinned-keys';

@@ -1,6 +1,6 @@
 import type { Check } from '../report';
 import type { MinimalInput, Receipt } from '../schemas';
-import { canonicalSha256 } from '../canonical';
+import { canonicalSha256 } from '../canonical/serialize';
 import { check, errorMessage } from './check';
 import type { RecordCreatedEvent } from './schema';
 

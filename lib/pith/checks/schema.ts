@@ -4,7 +4,7 @@
  * is kept exactly as given: zod's output is never hashed.
  */
 import { isPlainObject } from '../../plain-object';
-import { parseJson } from '../canonical';
+import { parseJson } from '../canonical/parse';
 import type { Check } from '../report';
 import { BundleSchema, MinimalInputSchema, RecordSchema, describeIssues, type MinimalInput } from '../schemas';
 import { check, errorMessage } from './check';

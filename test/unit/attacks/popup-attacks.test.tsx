@@ -6,7 +6,8 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResultScreen } from '../../../components/popup/StateScreens';
-import { canonicalSha256, parseJson } from '../../../lib/pith/canonical';
+import { parseJson } from '../../../lib/pith/canonical/parse';
+import { canonicalSha256 } from '../../../lib/pith/canonical/serialize';
 import { derivePithNumber } from '../../../lib/pith/number';
 import { verify } from '../../../lib/pith/verify';
 import { generateTestKey } from '../../helpers/testkeys';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalSha256, parseJson } from '../../../lib/pith/canonical';
+import { parseJson } from '../../../lib/pith/canonical/parse';
+import { canonicalSha256 } from '../../../lib/pith/canonical/serialize';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/pith/hash';
 import { suffixFromHash } from '../../../lib/pith/number';
 import { PITH_KEY_V1 } from '../../../lib/pith/pinned-keys';
