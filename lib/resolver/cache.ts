@@ -1,81 +1,26 @@
-import { z } from 'zod';
-import { ReportSchema } from '../messages';
+import { CACHE_VERSION, ENTRY_PREFIX, INDEX_KEY, readEntries, sizeOf, tallyEntries, type CacheEntry, type EntryTally } from './cache-entry';
+import { addStoredEntryKeys, evictLeastRecent, openIndex, storedIndex, type LruIndex } from './lru-index';
 import type { StorageAdapter } from './storage';
+import { FlushTimer, WriteQueue } from './write-queue';
 
 /**
  * The lookup cache, on a StorageAdapter (the extension origin's IndexedDB in
  * the extension, see idb-storage.ts: no content script can write it).
  *
- * - One storage key per paper (`pl:c:<idKey>`), holding the record TEXT as served
- *   (bigint-safe), when and where it was fetched, and the page-independent
- *   verification report plus the few fields the page binding needs — so a warm
- *   listing re-binds each row without parsing records or checking signatures.
- * - Negative entries (`not-found`) are kept too; the resolver gives them a
- *   shorter TTL.
- * - Every entry carries `v: CACHE_VERSION`. The index (`pl:index`) carries it as
- *   well: when it differs (a schema change) every old entry is dropped once,
- *   instead of being misread. Entries that fail the zod schema on read are
- *   ignored and removed.
- * - LRU: the index maps each key to its last use; writes are batched (one
- *   storage.set per flush) and the least recently used entries above
- *   `maxEntries` are removed.
- * - Bounded: a record whose text is over `maxEntryBytes` is verified and shown
- *   but not stored, and the least recently used entries go when the stored
- *   text passes `maxBytes`: a dishonest server cannot fill the disk.
+ * - What an entry holds, and the version that guards it: cache-entry.ts.
+ * - LRU and size bounds, and the migration when the version changes:
+ *   lru-index.ts. A record whose text is over `maxEntryBytes` is verified and
+ *   shown but not stored.
+ * - When writes reach storage (batched, in order, retried): write-queue.ts.
+ * - Here: reads, writes and removals, the recently used entries kept in
+ *   memory, and the stats.
  * Storage failures (quota, a closing context) never fail a lookup: the cache
- * then just misses. A failed write is kept and retried with backoff, and
- * counted in stats() (`writeErrors`, `unsaved`), never silently dropped.
+ * then just misses. A failed write is counted in stats() (`writeErrors`,
+ * `unsaved`).
  */
 
-export const CACHE_VERSION = 2;
 const DEFAULT_MAX_ENTRY_BYTES = 256 * 1024;
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
-/** Retries of a failed write back off up to this delay. */
-const MAX_RETRY_DELAY_MS = 30_000;
-export const ENTRY_PREFIX = 'pl:c:';
-export const INDEX_KEY = 'pl:index';
-
-const BindSchema = z.object({
-  source: z.object({ id: z.string().optional(), kind: z.string().optional(), version: z.number().optional() }).optional(),
-  titleSha: z.string().optional(),
-  dois: z.array(z.string()),
-});
-export type BindInfo = z.infer<typeof BindSchema>;
-
-const RecordEntrySchema = z.object({
-  v: z.literal(CACHE_VERSION),
-  kind: z.literal('record'),
-  fetchedAt: z.number(),
-  host: z.string(),
-  text: z.string(),
-  /** Which verifier/trust configuration produced `report`; a different one re-verifies from `text`. */
-  stamp: z.string(),
-  report: ReportSchema,
-  bind: BindSchema,
-  pithNumber: z.string().optional(),
-  /** The served title the verifier's `title` check compared with the signed hash (kept to hand on as signedTitle when it passed). */
-  title: z.string().optional(),
-  headline: z.string().optional(),
-  summary: z.string().optional(),
-});
-const NegativeEntrySchema = z.object({
-  v: z.literal(CACHE_VERSION),
-  kind: z.literal('not-found'),
-  fetchedAt: z.number(),
-  host: z.string(),
-});
-const EntrySchema = z.discriminatedUnion('kind', [RecordEntrySchema, NegativeEntrySchema]);
-export type CacheEntry = z.infer<typeof EntrySchema>;
-export type RecordEntry = z.infer<typeof RecordEntrySchema>;
-
-/** The LRU index: storage key → [last use, approximate stored size in characters]. */
-const IndexSchema = z.object({ v: z.number(), e: z.record(z.string(), z.tuple([z.number(), z.number()])) });
-type IndexEntry = [lastUsed: number, size: number];
-
-/** What an entry costs in storage, approximately: its record text dominates. */
-function sizeOf(entry: CacheEntry): number {
-  return entry.kind === 'record' ? entry.text.length + 512 : 64;
-}
 
 export interface CacheOptions {
   maxEntries?: number;
@@ -92,16 +37,9 @@ export interface CacheOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
-export interface CacheStats {
+export interface CacheStats extends EntryTally {
   version: number;
-  entries: number;
-  records: number;
-  notFound: number;
   maxEntries: number;
-  /** Approximate size of the stored entries (JSON characters). */
-  bytes: number;
-  oldestFetchedAt?: number;
-  newestFetchedAt?: number;
   /** Writes that failed since the worker started (each is retried). */
   writeErrors: number;
   /** Entries waiting to be written (a failed write keeps them here). */
@@ -112,25 +50,19 @@ export interface CacheStats {
 }
 
 export class LookupCache {
-  private index: Map<string, IndexEntry> | undefined;
+  private index: LruIndex | undefined;
   private loading: Promise<void> | undefined;
   private pending = new Map<string, CacheEntry>();
   /** Parsed entries recently read or written, in use order (oldest first). */
   private recent = new Map<string, CacheEntry>();
   private readonly memoryEntries: number;
   private indexDirty = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private scheduled = false;
-  private chain: Promise<void> = Promise.resolve();
+  private readonly writes: WriteQueue;
+  private readonly timer: FlushTimer;
   readonly maxEntries: number;
   readonly maxEntryBytes: number;
   readonly maxBytes: number;
   private readonly now: () => number;
-  private readonly flushDelayMs: number;
-  private readonly setTimer: (fn: () => void, ms: number) => unknown;
-  private writeErrors = 0;
-  private consecutiveFailures = 0;
-  private lastWriteError: string | undefined;
   private tooLarge = 0;
 
   constructor(
@@ -139,11 +71,11 @@ export class LookupCache {
   ) {
     this.maxEntries = Math.max(1, opts.maxEntries ?? 5000);
     this.now = opts.now ?? Date.now;
-    this.flushDelayMs = opts.flushDelayMs ?? 200;
+    this.timer = new FlushTimer(opts.flushDelayMs ?? 200, () => void this.flush());
     this.memoryEntries = Math.max(0, opts.memoryEntries ?? 256);
     this.maxEntryBytes = opts.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-    this.setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.writes = new WriteQueue(opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms)));
   }
 
   private remember(sk: string, entry: CacheEntry): void {
@@ -153,46 +85,22 @@ export class LookupCache {
     if (this.recent.size > this.memoryEntries) this.recent.delete(this.recent.keys().next().value as string);
   }
 
+  /** Forgets `sk` here (index, unsaved writes, memory); removing it from storage is the caller's. */
+  private forget(index: LruIndex, sk: string): void {
+    index.delete(sk);
+    this.pending.delete(sk);
+    this.recent.delete(sk);
+  }
+
   static keyFor(idKey: string): string {
     return ENTRY_PREFIX + idKey;
   }
 
-  private async loadIndex(): Promise<Map<string, IndexEntry>> {
+  private async loadIndex(): Promise<LruIndex> {
     if (this.index) return this.index;
-    if (!this.loading) {
-      this.loading = (async () => {
-        let raw: unknown;
-        try {
-          raw = (await this.storage.get([INDEX_KEY]))[INDEX_KEY];
-        } catch {
-          raw = undefined;
-        }
-        const parsed = IndexSchema.safeParse(raw);
-        if (parsed.success && parsed.data.v === CACHE_VERSION) {
-          this.index = new Map(Object.entries(parsed.data.e) as [string, IndexEntry][]);
-          return;
-        }
-        // No index, a corrupted one or another version: drop what the old one knew.
-        const stale = new Set<string>();
-        if (raw && typeof raw === 'object' && 'e' in raw && raw.e && typeof raw.e === 'object') {
-          for (const k of Object.keys(raw.e)) if (k.startsWith(ENTRY_PREFIX)) stale.add(k);
-        }
-        if (this.storage.getAll) {
-          try {
-            for (const k of Object.keys(await this.storage.getAll())) if (k.startsWith(ENTRY_PREFIX)) stale.add(k);
-          } catch {
-            /* ignore */
-          }
-        }
-        this.index = new Map();
-        try {
-          if (stale.size) await this.storage.remove([...stale]);
-          await this.storage.set({ [INDEX_KEY]: { v: CACHE_VERSION, e: {} } });
-        } catch {
-          /* ignore */
-        }
-      })();
-    }
+    this.loading ??= openIndex(this.storage, (index) => {
+      this.index = index;
+    });
     await this.loading;
     return this.index ?? new Map();
   }
@@ -210,24 +118,12 @@ export class LookupCache {
         this.remember(sk, p);
       } else want.push(sk);
     }
-    let got: Record<string, unknown> = {};
-    if (want.length) {
-      try {
-        got = await this.storage.get(want);
-      } catch {
-        got = {};
-      }
+    const read = want.length ? await readEntries(this.storage, want) : undefined;
+    for (const [sk, entry] of read?.entries ?? []) {
+      out.set(sk.slice(ENTRY_PREFIX.length), entry);
+      this.remember(sk, entry);
     }
-    const bad: string[] = [];
-    for (const sk of want) {
-      const raw = got[sk];
-      if (raw === undefined) continue;
-      const parsed = EntrySchema.safeParse(raw);
-      if (parsed.success) {
-        out.set(sk.slice(ENTRY_PREFIX.length), parsed.data);
-        this.remember(sk, parsed.data);
-      } else bad.push(sk);
-    }
+    const bad = read?.bad ?? [];
     const t = this.now();
     for (const [k, entry] of out) {
       const sk = LookupCache.keyFor(k);
@@ -237,9 +133,9 @@ export class LookupCache {
     if (bad.length) {
       for (const sk of bad) index.delete(sk);
       this.indexDirty = true;
-      this.enqueue(() => this.storage.remove(bad));
+      void this.writes.enqueue(() => this.storage.remove(bad));
     }
-    if (this.indexDirty) this.schedule();
+    if (this.indexDirty) this.timer.schedule();
     return out;
   }
 
@@ -261,127 +157,63 @@ export class LookupCache {
     this.remember(sk, entry);
     index.set(sk, [this.now(), sizeOf(entry)]);
     this.indexDirty = true;
-    this.schedule();
+    this.timer.schedule();
     return true;
-  }
-
-  /** Runs storage operations one after another; a failure is the operation's own to handle. */
-  private enqueue(op: () => Promise<unknown>): Promise<void> {
-    this.chain = this.chain.then(op).then(
-      () => {},
-      () => {},
-    );
-    return this.chain;
-  }
-
-  private recordFailure(e: unknown): void {
-    this.writeErrors++;
-    this.consecutiveFailures++;
-    this.lastWriteError = e instanceof Error ? e.message : String(e);
-  }
-
-  /** After a failed write: try again later, backing off, until storage takes it. */
-  private retryLater(): void {
-    const delay = Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** Math.min(this.consecutiveFailures, 10));
-    this.setTimer(() => void this.flush(), delay);
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    const go = () => {
-      this.timer = undefined;
-      this.scheduled = false;
-      void this.flush();
-    };
-    if (this.flushDelayMs > 0) this.timer = setTimeout(go, this.flushDelayMs);
-    else queueMicrotask(go);
   }
 
   /** Write batched entries and the index now; evict beyond maxEntries and maxBytes. */
   async flush(): Promise<void> {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.scheduled = false;
-    }
+    this.timer.cancel();
     const index = this.index;
-    if (!index || (!this.pending.size && !this.indexDirty)) return this.chain;
-    const evicted = this.evict(index);
+    if (!index || (!this.pending.size && !this.indexDirty)) return this.writes.settled;
+    const evicted = evictLeastRecent(index, this.maxEntries, this.maxBytes);
+    for (const sk of evicted) this.forget(index, sk);
     const batch = new Map(this.pending);
     const items: Record<string, unknown> = Object.fromEntries(batch);
     this.pending.clear();
-    items[INDEX_KEY] = { v: CACHE_VERSION, e: Object.fromEntries(index) };
+    items[INDEX_KEY] = storedIndex(index);
     this.indexDirty = false;
-    return this.enqueue(async () => {
+    return this.writes.enqueue(async () => {
       try {
         await this.storage.set(items);
-        this.consecutiveFailures = 0;
+        this.writes.succeeded();
       } catch (e) {
-        this.recordFailure(e);
+        this.writes.failed(e);
         // Keep what was not written (unless a newer entry or a removal came meanwhile) and retry.
         for (const [sk, entry] of batch) if (!this.pending.has(sk) && this.index?.has(sk)) this.pending.set(sk, entry);
         this.indexDirty = true;
-        this.retryLater();
+        this.writes.retryLater(() => void this.flush());
         return;
       }
       if (evicted.length) {
         await this.storage.remove(evicted).catch((e: unknown) => {
           // Entries the index no longer lists are found and removed by clear() and the next migration.
-          this.recordFailure(e);
+          this.writes.failed(e);
         });
       }
     });
   }
 
-  /** Least recently used first, until the index is within both bounds. */
-  private evict(index: Map<string, IndexEntry>): string[] {
-    let bytes = 0;
-    for (const [, [, size]] of index) bytes += size;
-    if (index.size <= this.maxEntries && bytes <= this.maxBytes) return [];
-    const evicted: string[] = [];
-    const byAge = [...index.entries()].sort((a, b) => a[1][0] - b[1][0]);
-    for (const [k, [, size]] of byAge) {
-      if (index.size <= this.maxEntries && bytes <= this.maxBytes) break;
-      index.delete(k);
-      this.pending.delete(k);
-      this.recent.delete(k);
-      bytes -= size;
-      evicted.push(k);
-    }
-    return evicted;
-  }
-
   async remove(idKeys: readonly string[]): Promise<void> {
     const index = await this.loadIndex();
     const sks = idKeys.map((k) => LookupCache.keyFor(k));
-    for (const sk of sks) {
-      index.delete(sk);
-      this.pending.delete(sk);
-      this.recent.delete(sk);
-    }
+    for (const sk of sks) this.forget(index, sk);
     this.indexDirty = true;
-    await this.enqueue(() => this.storage.remove(sks));
-    this.schedule();
+    await this.writes.enqueue(() => this.storage.remove(sks));
+    this.timer.schedule();
   }
 
   async clear(): Promise<void> {
     const index = await this.loadIndex();
     const keys = new Set<string>(index.keys());
-    if (this.storage.getAll) {
-      try {
-        for (const k of Object.keys(await this.storage.getAll())) if (k.startsWith(ENTRY_PREFIX)) keys.add(k);
-      } catch {
-        /* ignore */
-      }
-    }
+    await addStoredEntryKeys(this.storage, keys);
     index.clear();
     this.pending.clear();
     this.recent.clear();
     this.indexDirty = false;
-    await this.enqueue(async () => {
+    await this.writes.enqueue(async () => {
       if (keys.size) await this.storage.remove([...keys]);
-      await this.storage.set({ [INDEX_KEY]: { v: CACHE_VERSION, e: {} } });
+      await this.storage.set({ [INDEX_KEY]: storedIndex(new Map()) });
     });
   }
 
@@ -389,35 +221,21 @@ export class LookupCache {
     await this.flush();
     const index = await this.loadIndex();
     const keys = [...index.keys()];
-    let got: Record<string, unknown> = {};
-    try {
-      got = keys.length ? await this.storage.get(keys) : {};
-    } catch {
-      got = {};
-    }
+    const t = tallyEntries(keys.length ? (await readEntries(this.storage, keys)).entries.values() : []);
     const s: CacheStats = {
       version: CACHE_VERSION,
-      entries: 0,
-      records: 0,
-      notFound: 0,
+      entries: t.entries,
+      records: t.records,
+      notFound: t.notFound,
       maxEntries: this.maxEntries,
-      bytes: 0,
-      writeErrors: this.writeErrors,
+      bytes: t.bytes,
+      writeErrors: this.writes.errors,
       unsaved: this.pending.size,
       tooLarge: this.tooLarge,
     };
-    if (this.lastWriteError !== undefined) s.lastWriteError = this.lastWriteError;
-    for (const k of keys) {
-      const parsed = EntrySchema.safeParse(got[k]);
-      if (!parsed.success) continue;
-      s.entries++;
-      if (parsed.data.kind === 'record') s.records++;
-      else s.notFound++;
-      s.bytes += JSON.stringify(parsed.data).length;
-      const f = parsed.data.fetchedAt;
-      if (s.oldestFetchedAt === undefined || f < s.oldestFetchedAt) s.oldestFetchedAt = f;
-      if (s.newestFetchedAt === undefined || f > s.newestFetchedAt) s.newestFetchedAt = f;
-    }
+    if (this.writes.lastError !== undefined) s.lastWriteError = this.writes.lastError;
+    if (t.oldestFetchedAt !== undefined) s.oldestFetchedAt = t.oldestFetchedAt;
+    if (t.newestFetchedAt !== undefined) s.newestFetchedAt = t.newestFetchedAt;
     return s;
   }
 

@@ -6,7 +6,8 @@ import { asPlainObject } from '../plain-object';
 import { headlineOf, summaryOf } from '../pith/headline';
 import { servedTitleOf } from '../pith/checks/schema';
 import type { VerifyReport } from '../pith/report';
-import { LookupCache, CACHE_VERSION, type CacheEntry, type CacheStats, type RecordEntry, type BindInfo } from './cache';
+import { LookupCache, type CacheStats } from './cache';
+import { CACHE_VERSION, stampOf, type CacheEntry, type RecordEntry, type BindInfo } from './cache-entry';
 import { createDedup, createLimit } from './limit';
 import type { StorageAdapter } from './storage';
 
@@ -159,7 +160,7 @@ function signedTitleOf(entry: RecordEntry): string | undefined {
 export function createResolver(opts: ResolverOptions): Resolver {
   const now = opts.now ?? Date.now;
   const ttl: Ttl = { ...DEFAULT_TTL, ...opts.ttl };
-  const stamp = `${CACHE_VERSION}:${opts.reportStamp ?? 'default'}`;
+  const stamp = stampOf(opts.reportStamp);
   const cache = new LookupCache(opts.storage, {
     maxEntries: opts.maxEntries ?? 5000,
     now,

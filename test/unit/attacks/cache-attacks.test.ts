@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../../lib/pith/verify';
 import { reportStamp } from '../../../lib/pith/trust';
-import { CACHE_VERSION, LookupCache } from '../../../lib/resolver/cache';
+import { LookupCache } from '../../../lib/resolver/cache';
+import { CACHE_VERSION } from '../../../lib/resolver/cache-entry';
 import { createResolver } from '../../../lib/resolver/resolver';
 import { memoryStorage, type StorageAdapter } from '../../../lib/resolver/storage';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createResolver, type Verify } from '../../../lib/resolver/resolver';
 import { memoryStorage } from '../../../lib/resolver/storage';
-import { CACHE_VERSION, INDEX_KEY, ENTRY_PREFIX } from '../../../lib/resolver/cache';
+import { CACHE_VERSION, INDEX_KEY, ENTRY_PREFIX } from '../../../lib/resolver/cache-entry';
 import type { ClientResult } from '../../../lib/pith/client';
 import type { PaperId } from '../../../lib/ids/key';
 import type { VerifyReport } from '../../../lib/pith/report';
