@@ -1,7 +1,8 @@
 import type { PaperId } from '../ids/key';
 import { createClient } from '../pith/client';
 import { verify } from '../pith/verify';
-import { createResolver, type Lookup } from './resolver';
+import type { Lookup } from './lookup-result';
+import { createResolver } from './resolver';
 import { memoryStorage } from './storage';
 
 /**

@@ -1,14 +1,11 @@
 import { idKey, type PaperId } from '../ids/key';
-import type { LookupResult as MessageLookupResult } from '../messages';
 import type { ClientResult } from '../pith/client';
-import { bindReport } from '../pith/binding';
-import { asPlainObject } from '../plain-object';
-import { headlineOf, summaryOf } from '../pith/headline';
-import { servedTitleOf } from '../pith/checks/schema';
-import type { VerifyReport } from '../pith/report';
 import { LookupCache, type CacheStats } from './cache';
-import { CACHE_VERSION, stampOf, type CacheEntry, type RecordEntry, type BindInfo } from './cache-entry';
+import { CACHE_VERSION, stampOf, type CacheEntry, type RecordEntry } from './cache-entry';
 import { createDedup, createLimit } from './limit';
+import { lookupMany } from './lookup-many';
+import { fromNotFound, fromRecord, lookupFailed, type Lookup, type LookupOptions, type PageContext } from './lookup-result';
+import { buildEntry, type Verify } from './record-entry';
 import type { StorageAdapter } from './storage';
 
 /**
@@ -27,12 +24,12 @@ import type { StorageAdapter } from './storage';
  * old record stays available as the offline fallback.
  *
  * The cached report is page-independent (verify without page); every answer
- * re-binds it to the page (id + title) with bindReport, which is cheap. A
- * report is re-verified from the stored text when `reportStamp` changes (e.g.
- * the user pinned another key).
+ * re-binds it to the page (id + title) with bindReport, which is cheap
+ * (lookup-result.ts). A report is re-verified from the stored text when
+ * `reportStamp` changes (e.g. the user pinned another key). What an entry
+ * keeps of a record is record-entry.ts; many papers at once, lookup-many.ts.
  */
 
-export type Verify = (input: string) => VerifyReport;
 type Resolve = (id: PaperId) => Promise<ClientResult>;
 
 export interface ResolverOptions {
@@ -65,22 +62,6 @@ const DEFAULT_TTL: Ttl = {
   negative: 30 * 60 * 1000,
 };
 
-interface PageContext {
-  title?: string;
-  id?: PaperId;
-}
-
-interface LookupOptions {
-  force?: boolean;
-  /** Include the parsed record in the result (default true for lookup, false for lookupMany). */
-  includeRecord?: boolean;
-  /** lookupMany: once aborted (the tab closed or navigated), ids not yet sent to the network are dropped. */
-  signal?: AbortSignal;
-}
-
-/** A LookupResult whose report keeps the precise VerifyReport type (it is assignable to LookupResult). */
-export type Lookup = Omit<MessageLookupResult, 'report'> & { report?: VerifyReport };
-
 interface ResolverStats extends CacheStats {
   hits: number;
   misses: number;
@@ -100,63 +81,6 @@ export interface Resolver {
 
 type Fetched = { kind: 'record'; entry: RecordEntry } | { kind: 'not-found'; entry: CacheEntry & { kind: 'not-found' } } | { kind: 'error'; reason: string };
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
-function invalidReport(detail: string): VerifyReport {
-  return { state: 'invalid', checks: [{ name: 'schema', outcome: 'fail', detail }] };
-}
-
-/** Pull the display and binding fields out of a record (parsed with JSON.parse: none of them are big numbers). */
-function extract(parsed: unknown): { bind: BindInfo; pithNumber?: string; headline?: string; summary?: string; title?: string } {
-  const rec = asPlainObject(parsed);
-  const canon = asPlainObject(rec?.canonical_record);
-  const src = asPlainObject(canon?.source);
-  const meta = asPlainObject(canon?.metadata);
-  const bind: BindInfo = { dois: [] };
-  if (src) {
-    const source: NonNullable<BindInfo['source']> = {};
-    const id = str(src.id);
-    const kind = str(src.kind);
-    if (id !== undefined) source.id = id;
-    if (kind !== undefined) source.kind = kind;
-    if (typeof src.version === 'number' && Number.isFinite(src.version)) source.version = src.version;
-    bind.source = source;
-  }
-  const titleSha = str(meta?.title_canon_sha256);
-  if (titleSha !== undefined) bind.titleSha = titleSha;
-  if (Array.isArray(rec?.aliases)) {
-    for (const a of rec.aliases) {
-      const o = asPlainObject(a);
-      const v = str(o?.alias_value);
-      if (o?.alias_kind === 'doi' && v && v.length <= 512) bind.dois.push(v.toLowerCase());
-    }
-  }
-  const out: { bind: BindInfo; pithNumber?: string; headline?: string; summary?: string; title?: string } = { bind };
-  // Read as the verifier reads it, so its `title` check speaks for this text.
-  const title = rec ? servedTitleOf(rec) : undefined;
-  if (title !== undefined) out.title = title;
-  const pn = str(rec?.pith_number);
-  if (pn) out.pithNumber = pn;
-  // The popup's rule (lib/pith/headline.ts): the inline card shows the same headline and summary.
-  const headline = headlineOf(parsed)?.text;
-  if (headline) out.headline = headline.slice(0, 2000);
-  const summary = summaryOf(parsed)?.text;
-  if (summary) out.summary = summary.slice(0, 2000);
-  return out;
-}
-
-/**
- * The record's served title when the verifier's `title` check found that it
- * hashes to the signed `title_canon_sha256` (PaperResult.signedTitle), else
- * undefined: the check's own verdict, not a second parse and hash per answer.
- */
-function signedTitleOf(entry: RecordEntry): string | undefined {
-  const signed = entry.report.checks.some((c) => c.name === 'title' && c.outcome === 'pass');
-  return signed && entry.title !== undefined && entry.title.length <= 2000 ? entry.title : undefined;
-}
-
 export function createResolver(opts: ResolverOptions): Resolver {
   const now = opts.now ?? Date.now;
   const ttl: Ttl = { ...DEFAULT_TTL, ...opts.ttl };
@@ -174,38 +98,10 @@ export function createResolver(opts: ResolverOptions): Resolver {
   const background = new Set<Promise<unknown>>();
   const counters = { hits: 0, misses: 0, fetches: 0 };
 
-  function safeVerify(text: string): VerifyReport {
-    try {
-      const r = opts.verify(text);
-      if (r && typeof r === 'object' && Array.isArray(r.checks)) return r;
-      return invalidReport('The verifier returned no report.');
-    } catch {
-      return invalidReport('The verifier failed on this record.');
-    }
-  }
-
-  function buildEntry(text: string, host: string, fetchedAt: number): RecordEntry {
-    const report = safeVerify(text);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    const x = extract(parsed);
-    const entry: RecordEntry = { v: CACHE_VERSION, kind: 'record', fetchedAt, host, text, stamp, report, bind: x.bind };
-    const pn = report.pithNumber ?? x.pithNumber;
-    if (pn) entry.pithNumber = pn;
-    if (x.headline) entry.headline = x.headline;
-    if (x.summary) entry.summary = x.summary;
-    if (x.title !== undefined) entry.title = x.title;
-    return entry;
-  }
-
   /** Re-verify a cached record whose report came from another verifier/trust configuration. */
   function refreshStamp(key: string, entry: RecordEntry): RecordEntry {
     if (entry.stamp === stamp) return entry;
-    const fresh = buildEntry(entry.text, entry.host, entry.fetchedAt);
+    const fresh = buildEntry(entry.text, entry.host, entry.fetchedAt, opts.verify, stamp);
     void cache.put(key, fresh);
     return fresh;
   }
@@ -222,7 +118,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
         }
         const t = now();
         if (r.kind === 'record') {
-          const entry = buildEntry(r.text, r.host, t);
+          const entry = buildEntry(r.text, r.host, t, opts.verify, stamp);
           await cache.put(key, entry);
           return { kind: 'record', entry };
         }
@@ -234,35 +130,6 @@ export function createResolver(opts: ResolverOptions): Resolver {
         return { kind: 'error', reason: r.reason };
       }),
     );
-  }
-
-  function fromRecord(id: PaperId, key: string, entry: RecordEntry, page: PageContext, includeRecord: boolean): Lookup {
-    const canonical = { source: entry.bind.source, metadata: entry.bind.titleSha !== undefined ? { title_canon_sha256: entry.bind.titleSha } : {} };
-    const aliases = entry.bind.dois.map((d) => ({ alias_kind: 'doi', alias_value: d }));
-    const pageBinding: { id: PaperId; title?: string } = { id: page.id ?? id };
-    if (page.title !== undefined) pageBinding.title = page.title;
-    const report = bindReport(entry.report as VerifyReport, canonical, aliases, pageBinding);
-    const r: Lookup = { key, id, state: report.state, fetchedAt: entry.fetchedAt, host: entry.host, report };
-    const pn = report.pithNumber ?? entry.pithNumber;
-    if (pn) r.pithNumber = pn;
-    if (entry.headline) r.headline = entry.headline;
-    if (entry.summary) r.summary = entry.summary;
-    if (report.versionNote) r.versionNote = report.versionNote;
-    const signedTitle = signedTitleOf(entry);
-    if (signedTitle !== undefined) r.signedTitle = signedTitle;
-    if (includeRecord) {
-      r.recordText = entry.text;
-      try {
-        r.record = JSON.parse(entry.text);
-      } catch {
-        r.record = entry.text;
-      }
-    }
-    return r;
-  }
-
-  function fromNotFound(id: PaperId, key: string, entry: CacheEntry): Lookup {
-    return { key, id, state: 'not-found', reason: `${entry.host} has no Pith Number for this paper`, fetchedAt: entry.fetchedAt, host: entry.host };
   }
 
   function scheduleRefresh(id: PaperId, key: string): void {
@@ -314,59 +181,8 @@ export function createResolver(opts: ResolverOptions): Resolver {
       counters.misses++;
       return await fromNetwork(id, key, cached, page, includeRecord);
     } catch (e) {
-      return { key, id, state: 'error', reason: `lookup failed: ${e instanceof Error ? e.message : 'unknown error'}` };
+      return lookupFailed(id, key, e);
     }
-  }
-
-  async function lookupMany(papers: readonly { id: PaperId; title?: string }[], onResult: (r: Lookup) => void, lo: LookupOptions = {}): Promise<void> {
-    const includeRecord = lo.includeRecord ?? false;
-    const emit = (r: Lookup) => {
-      try {
-        onResult(r);
-      } catch {
-        /* a failing listener must not stop the others */
-      }
-    };
-    let cached: Map<string, CacheEntry>;
-    try {
-      cached = lo.force ? new Map() : await cache.getMany(papers.map((p) => idKey(p.id)));
-    } catch {
-      cached = new Map();
-    }
-    const rest: { id: PaperId; key: string; page: PageContext }[] = [];
-    for (const p of papers) {
-      const key = idKey(p.id);
-      const page: PageContext = p.title !== undefined ? { title: p.title } : {};
-      let hit: Lookup | undefined;
-      try {
-        hit = fromCache(p.id, key, cached.get(key), page, includeRecord);
-      } catch {
-        hit = undefined;
-      }
-      if (hit) {
-        counters.hits++;
-        emit(hit);
-      } else {
-        counters.misses++;
-        rest.push({ id: p.id, key, page });
-      }
-    }
-    // A pool as wide as the limit, so that a page that goes away stops queueing
-    // work: a closed 2,000-row listing must not hold up the next page's lookups.
-    let next = 0;
-    const worker = async () => {
-      while (next < rest.length && !lo.signal?.aborted) {
-        const { id, key, page } = rest[next++]!;
-        let r: Lookup;
-        try {
-          r = await fromNetwork(id, key, cached.get(key), page, includeRecord);
-        } catch (e) {
-          r = { key, id, state: 'error', reason: `lookup failed: ${e instanceof Error ? e.message : 'unknown error'}` };
-        }
-        emit(r);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, rest.length) }, worker));
   }
 
   async function idle(): Promise<void> {
@@ -378,9 +194,10 @@ export function createResolver(opts: ResolverOptions): Resolver {
     await cache.flush();
   }
 
+  const batching = { cache, concurrency, counters, fromCache, fromNetwork };
   return {
     lookup,
-    lookupMany,
+    lookupMany: (papers, onResult, lo) => lookupMany(batching, papers, onResult, lo),
     cache,
     idle,
     clear: () => cache.clear(),
