@@ -6,10 +6,11 @@
 // - no import cycles among the source files, type-only imports included
 //   (import-x/no-cycle skips those by design).
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { sourceFiles } from './source-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -52,15 +53,6 @@ for (const { entry, bad, why } of checks) {
     );
   }
 }
-/** Every .ts/.tsx file under `dir`. */
-function sources(dir) {
-  return readdirSync(join(root, dir)).flatMap((name) => {
-    const rel = join(dir, name);
-    if (statSync(join(root, rel)).isDirectory()) return sources(rel);
-    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [rel] : [];
-  });
-}
-
 /** A relative or `@/` import of `from`, as a source file path; undefined for packages. */
 function resolveImport(from, spec) {
   const base = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? join(dirname(from), spec) : undefined;
@@ -69,7 +61,7 @@ function resolveImport(from, spec) {
   return hit && /\.tsx?$/.test(hit) ? relative('.', hit) : undefined;
 }
 
-const files = ['lib', 'components', 'entrypoints', 'cli'].flatMap(sources);
+const files = sourceFiles(root, ['lib', 'components', 'entrypoints', 'cli']);
 const edges = new Map(
   files.map((f) => {
     const imports = ts.preProcessFile(readFileSync(join(root, f), 'utf8'), true, true).importedFiles;

@@ -1,0 +1,86 @@
+// Issue 14: no source file over 250 lines without a reason stated at its top.
+// A file under lib/, components/, entrypoints/ or cli/ longer than that fails
+// the lint unless its first comment block (the first /* */ comment or run of
+// // lines, wherever it stands; imports may come before it) has a line that
+// starts with `Why this file is long:`, followed by the reason. The files
+// allowed that way are listed with their reasons on every run, so that the
+// exceptions stay in sight.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sourceFiles } from './source-files.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const DIRS = ['lib', 'components', 'entrypoints', 'cli'];
+const MAX_LINES = 250;
+const MARKER = 'Why this file is long:';
+
+// Being split on other branches (issue 14). Temporary: the lead removes each
+// entry when its split is merged; add nothing here.
+const BEING_SPLIT = new Set(['lib/ids/arxiv-page.ts', 'components/inpage/run.ts', 'entrypoints/background.ts', 'lib/page-session.ts']);
+
+/** Lines as `wc -l` counts them: a last line without a newline still counts. */
+function lineCount(text) {
+  const lines = text.split('\n');
+  return text.endsWith('\n') ? lines.length - 1 : lines.length;
+}
+
+/** The text of each line of the file's first comment block, without the comment markers. */
+function firstCommentBlock(text) {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^\s*(\/\*|\/\/)/.test(l));
+  if (start < 0) return [];
+  const block = [];
+  if (/^\s*\/\//.test(lines[start])) {
+    for (let i = start; i < lines.length && /^\s*\/\//.test(lines[i]); i++) block.push(lines[i].replace(/^\s*\/\/+\s?/, ''));
+    return block;
+  }
+  for (let i = start; i < lines.length; i++) {
+    const end = lines[i].includes('*/');
+    block.push(
+      lines[i]
+        .replace(/\*\/.*$/, '')
+        .replace(/^\s*\/\*+\s?/, '')
+        .replace(/^\s*\*\s?/, ''),
+    );
+    if (end) break;
+  }
+  return block;
+}
+
+/** The reason given after the marker (with the lines that continue it, up to a blank one), or undefined. */
+function statedReason(text) {
+  const block = firstCommentBlock(text);
+  const at = block.findIndex((l) => l.trimStart().startsWith(MARKER));
+  if (at < 0) return undefined;
+  const words = [block[at].trimStart().slice(MARKER.length)];
+  for (let i = at + 1; i < block.length && block[i].trim() !== ''; i++) words.push(block[i]);
+  return words.join(' ').replace(/\s+/g, ' ').trim() || undefined;
+}
+
+const files = sourceFiles(root, DIRS);
+const failures = [];
+const allowed = [];
+const temporary = [];
+for (const file of files) {
+  const text = readFileSync(join(root, file), 'utf8');
+  const lines = lineCount(text);
+  if (lines <= MAX_LINES) continue;
+  const reason = statedReason(text);
+  if (reason) allowed.push(`  ${file} (${lines} lines): ${reason}`);
+  else if (BEING_SPLIT.has(file)) temporary.push(`  ${file} (${lines} lines)`);
+  else failures.push(`  ${file} (${lines} lines)`);
+}
+const stale = [...BEING_SPLIT].filter((f) => !files.includes(f) || lineCount(readFileSync(join(root, f), 'utf8')) <= MAX_LINES);
+
+console.log(`check-sizes: over ${MAX_LINES} lines, with the reason stated at their top:\n${allowed.length ? allowed.join('\n') : '  (none)'}`);
+if (temporary.length) console.log(`check-sizes: over ${MAX_LINES} lines, allowed while being split on other branches (issue 14):\n${temporary.join('\n')}`);
+if (stale.length) console.log(`check-sizes: no longer needed in BEING_SPLIT (scripts/check-sizes.mjs), remove: ${stale.join(', ')}`);
+if (failures.length) {
+  console.error(
+    `check-sizes: over ${MAX_LINES} lines with no reason stated (issue 14):\n${failures.join('\n')}\n` +
+      `Split the file into cohesive parts, or say why it is long: a line starting with \`${MARKER}\` in its first comment block.`,
+  );
+  process.exit(1);
+}
+console.log(`check-sizes: ${files.length} files under ${DIRS.join('/, ')}/; none over ${MAX_LINES} lines without a reason`);
