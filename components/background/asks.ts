@@ -6,7 +6,17 @@
  * at all.
  */
 import { PAGES_SCRIPT } from '../../lib/browser/site-scripts';
-import { AskSchema, type Ask, type AskOf, type AskType, type ErrorReply, type PaperResult, type RefusedReply, type Reply, type TabState } from '../../lib/messages';
+import {
+  AskSchema,
+  type Ask,
+  type AskOf,
+  type AskType,
+  type ErrorReply,
+  type PaperResult,
+  type RefusedReply,
+  type Reply,
+  type TabState,
+} from '../../lib/messages';
 import { testConnection } from '../../lib/pith/connection';
 import type { Resolver } from '../../lib/resolver/resolver';
 import { askAllowed, documentUrl, type SenderKind, type SenderLike } from '../../lib/sender';
@@ -30,10 +40,10 @@ export interface AskDeps {
 }
 
 /** Whatever the background answers an ask with. */
-export type Answer = Reply<AskType> | ErrorReply | RefusedReply;
+type Answer = Reply<AskType> | ErrorReply | RefusedReply;
 
 /** runtime.onMessage: the answer, or undefined for a message the background does not answer. */
-export type AskListener = (raw: unknown, sender: SenderLike) => Promise<Answer> | undefined;
+type AskListener = (raw: unknown, sender: SenderLike) => Promise<Answer> | undefined;
 
 type Handlers = { [T in AskType]: (ask: AskOf<T>, sender: SenderLike) => Promise<Reply<T>> };
 

@@ -10,13 +10,13 @@ import type { Settings } from '../../lib/settings';
 
 const PUBLISHER_SCRIPT_ID = 'pith-lens-publisher';
 
-export interface ContentScriptDeps {
+interface ContentScriptDeps {
   settings(): Promise<Settings>;
   scripting: ScriptingApi;
   permissions: PermissionsApi;
 }
 
-export interface ContentScripts {
+interface ContentScripts {
   /** Registers or unregisters the publisher script, as the setting and the permission say. */
   syncPublisher(): Promise<void>;
   /** Brings the site scripts in line with the permissions; one run at a time. Never rejects. */

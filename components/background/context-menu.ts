@@ -1,13 +1,13 @@
 /** "Look up in Pith Lens" on links and selections (lib/browser/context-menu.ts): the item, and the report tab a click opens. */
 import { createMenu, reportPathFor, type MenuClick, type MenusApi } from '../../lib/browser/context-menu';
 
-export interface ContextMenuDeps {
+interface ContextMenuDeps {
   menus: MenusApi;
   /** Opens an extension page (a path from the extension root) in a new tab, next to its opener. */
   openPage(path: string, openerTabId?: number): Promise<unknown>;
 }
 
-export interface ContextMenu {
+interface ContextMenu {
   /** runtime.onInstalled: (re)creates the item. Never rejects. */
   install(): Promise<void>;
   /** contextMenus.onClicked */

@@ -25,14 +25,14 @@ export interface PagePort {
   disconnect(): void;
 }
 
-export interface PagePortDeps {
+interface PagePortDeps {
   senderKind(sender: SenderLike): SenderKind;
   tabs: TabStates;
   settings(): Promise<Settings>;
   resolver(): Promise<Resolver>;
 }
 
-export interface PagePorts {
+interface PagePorts {
   /** runtime.onConnect */
   connected(port: PagePort): void;
   /** The live page session of a tab (its latest `page` port): the popup's "Check all" reaches it. */

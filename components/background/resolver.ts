@@ -16,7 +16,7 @@ export interface LocalArea {
   remove(keys: string[]): Promise<void>;
 }
 
-export interface ResolverDeps {
+interface ResolverDeps {
   local: LocalArea;
   /** The extension origin's IndexedDB: content scripts, which can write storage.local, cannot reach it. */
   indexedDB: IDBFactory;
@@ -25,7 +25,7 @@ export interface ResolverDeps {
   version: string;
 }
 
-export interface SettingsAndResolver {
+interface SettingsAndResolver {
   settings(): Promise<Settings>;
   resolver(): Promise<Resolver>;
   /** storage.onChanged: when the stored settings changed, forgets both (the next use builds them anew) and says so. */

@@ -8,7 +8,7 @@ import { TabStateSchema, type PaperResult, type TabState } from '../../lib/messa
 import { toolbarBadgeFor } from '../../lib/toolbar';
 
 /** storage.session, as far as the tab states use it. */
-export interface SessionArea {
+interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;

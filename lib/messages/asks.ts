@@ -1,13 +1,13 @@
-import * as z from 'zod/mini';
-import { PaperIdSchema } from '../ids/types';
-import { LookupResultSchema, TabStateSchema } from './results';
-
 /**
  * Asks: what the popup, the options page and an inline badge's card ask the
  * background (runtime.sendMessage), each with the schema of its reply beside
  * it. The background parses every ask; `ask` parses every reply, and turns a
  * missing, failed or unreadable one into an AskFailure, never an exception.
  */
+import * as z from 'zod/mini';
+import { PaperIdSchema } from '../ids/types';
+import { LookupResultSchema, TabStateSchema } from './results';
+
 export const AskSchema = z.discriminatedUnion('type', [
   /**
    * `withResult`: the answer also carries `result`, the LookupResult of the
@@ -96,8 +96,9 @@ export async function ask<A extends Ask>(send: Send, message: A): Promise<Reply<
     return { failed: 'unreachable' };
   }
   if (raw === undefined || raw === null) return { failed: 'silent' };
-  const reply = (REPLIES[message.type] as z.ZodMiniType<Reply<A['type']>>).safeParse(raw);
-  if (reply.success) return reply.data;
+  const schema: z.ZodMiniType = REPLIES[message.type];
+  const reply = schema.safeParse(raw);
+  if (reply.success) return reply.data as Reply<A['type']>;
   const refused = RefusedReplySchema.safeParse(raw);
   if (refused.success) return { failed: 'refused', error: refused.data.error };
   const error = ErrorReplySchema.safeParse(raw);

@@ -1,8 +1,8 @@
+/** A page's port (`page`): what its content script says, and the answers streamed back. */
 import * as z from 'zod/mini';
 import { PaperIdSchema } from '../ids/types';
 import { PaperResultSchema, PaperRoleSchema } from './results';
 
-/** A page's port (`page`): what its content script says, and the answers streamed back. */
 /** One paper on a page, as the content script found it. */
 const PagePaperSchema = z.object({
   id: PaperIdSchema,
@@ -44,4 +44,3 @@ export type WantMessage = z.infer<typeof WantMessageSchema>;
 
 /** Background → content script over the port: answers stream back as they arrive. */
 export const ResultMessageSchema = z.object({ type: z.literal('results'), results: z.array(PaperResultSchema) });
-

@@ -1,8 +1,8 @@
+/** What the background finds out about papers: a paper's result (badges, tab state) and its full lookup (the popup). */
 import * as z from 'zod/mini';
 import { PaperIdSchema } from '../ids/types';
 import { STATES } from '../states';
 
-/** What the background finds out about papers: a paper's result (badges, tab state) and its full lookup (the popup). */
 const StateSchema = z.enum(STATES);
 
 const CheckSchema = z.object({

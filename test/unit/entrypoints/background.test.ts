@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { PagePort } from '../../../components/background/page-ports';
 import { MENU_ID, MENU_TITLE, type MenuClick } from '../../../lib/browser/context-menu';
+import type { SenderLike } from '../../../lib/sender';
 import { SETTINGS_KEY } from '../../../lib/settings';
 import {
   contentScript,
@@ -23,6 +24,8 @@ import {
   SEED_ARXIV,
   SEED_TITLE,
 } from '../components/background/fakes';
+
+type MessageSender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
 
 let main: () => void;
 beforeAll(async () => {
@@ -52,7 +55,9 @@ function start() {
     contextMenus: { ...menus, onClicked },
   });
   main();
-  const ask = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0];
+  /** runtime.onMessage as the browser fires it: the answer the sender would get. */
+  const ask = async (message: unknown, sender: SenderLike) =>
+    (await fakeBrowser.runtime.onMessage.trigger(message, sender as MessageSender, () => undefined))[0];
   const stored = async (tabId: number) => (await fakeBrowser.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`];
   const tabUrls = async () => (await fakeBrowser.tabs.query({})).map((t) => t.url);
   return { ask, stored, tabUrls, connect: onConnect.trigger, click: onClicked.trigger, origins, registered, items };

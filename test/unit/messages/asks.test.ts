@@ -31,7 +31,10 @@ describe('ask: the reply to each ask, parsed', () => {
   });
 
   test('the background’s failure replies, nothing at all, and no background are each their own failure', async () => {
-    expect(await ask(answering({ error: 'storage refused the write' }), { type: 'clear-cache' })).toEqual({ failed: 'error', error: 'storage refused the write' });
+    expect(await ask(answering({ error: 'storage refused the write' }), { type: 'clear-cache' })).toEqual({
+      failed: 'error',
+      error: 'storage refused the write',
+    });
     expect(await ask(answering({ refused: true, error: 'clear-cache is not allowed from a web page' }), { type: 'clear-cache' })).toEqual({
       failed: 'refused',
       error: 'clear-cache is not allowed from a web page',

@@ -10,7 +10,12 @@ import { contentScript, EXTENSION_PAGE, fakeAction, fakeScripting, fakeServer, r
 beforeEach(() => fakeBrowser.reset());
 
 const ABS = `https://arxiv.org/abs/${SEED_ARXIV}`;
-const seedPaper = (state: PaperResult['state']): PaperResult => ({ key: `arxiv:${SEED_ARXIV}`, id: { kind: 'arxiv', id: SEED_ARXIV }, state, title: SEED_TITLE });
+const seedPaper = (state: PaperResult['state']): PaperResult => ({
+  key: `arxiv:${SEED_ARXIV}`,
+  id: { kind: 'arxiv', id: SEED_ARXIV },
+  state,
+  title: SEED_TITLE,
+});
 const stateOf = (tabId: number, doc: string, papers: PaperResult[] = [seedPaper('verified')]): TabState => ({ tabId, url: ABS, doc, kind: 'abstract', papers });
 
 function setup(over: Partial<AskDeps> = {}, opts: { injectable?: (tabId: number) => boolean } = {}) {

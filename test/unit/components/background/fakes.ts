@@ -4,7 +4,10 @@
  * menus, a page's port), the resolver's server as a fetch, and a real
  * resolver over fake-indexeddb.
  */
+// idb (lib/resolver/idb-storage.ts) reads IDBRequest and its kin as globals: fake-indexeddb's.
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
 import type { InjectApi } from '../../../../components/background/asks';
@@ -96,7 +99,7 @@ export function fakePort(sender: PagePort['sender'], name = 'page') {
 
 export const SEED_ARXIV = '2404.14294';
 export const SEED_TITLE = 'A Survey on Efficient Inference for Large Language Models';
-const SEED_TEXT = readFileSync(new URL('../../../fixtures/records/2404.14294v3.record.json', import.meta.url), 'utf8');
+const SEED_TEXT = readFileSync(join(process.cwd(), 'test/fixtures/records/2404.14294v3.record.json'), 'utf8');
 
 /** The resolver's server: the seed record for its arXiv id, 404 for anything else; every URL asked is kept. */
 export function fakeServer() {
