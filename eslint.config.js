@@ -1,12 +1,16 @@
 // ESLint holds the architecture: lib/ is the pure browser core, components/ the
-// UI on it, entrypoints/ the thin shell, cli/ the Node-only command. Recommended
-// rules only, without type information, so the lint stays fast.
+// UI and the background's parts on it (components/background/, the service
+// worker's own: no UI in it, no page imports it), entrypoints/ the thin shell,
+// cli/ the Node-only command. Recommended rules only, without type information,
+// so the lint stays fast.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 const upward = (dir) => ({ regex: `(^|/)${dir}/`, message: `lib/ is the browser core: it imports nothing from ${dir}/.` });
+const notEntrypoints = { regex: '(^|/)entrypoints/', message: 'components/ is UI: the entrypoints wire it, not the other way.' };
+const notBackground = { regex: '(^|/)background/', message: "components/background/ is the service worker's: a page does not import it." };
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'test/fixtures/', 'stats.html'] },
@@ -54,10 +58,21 @@ export default tseslint.config(
   },
   {
     files: ['components/**'],
+    ignores: ['components/background/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [notEntrypoints, notBackground] }] },
+  },
+  {
+    files: ['components/background/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '(^|/)entrypoints/', message: 'components/ is UI: the entrypoints wire it, not the other way.' }] },
+        {
+          patterns: [
+            notEntrypoints,
+            { regex: '^preact', message: 'components/background/ runs in the service worker: no UI.' },
+            { regex: '(^\\.\\./|(^|/)components/)(popup|options|inpage|common)/', message: 'components/background/ runs in the service worker: no UI.' },
+          ],
+        },
       ],
     },
   },
@@ -68,7 +83,7 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'zod', message: "The popup uses zod/mini only (import * as z from 'zod/mini'): the classic build doubles its size." }],
-          patterns: [{ regex: '(^|/)entrypoints/', message: 'components/ is UI: the entrypoints wire it, not the other way.' }],
+          patterns: [notEntrypoints, notBackground],
         },
       ],
     },

@@ -25,15 +25,16 @@ export function senderKind(sender: SenderLike, extensionId: string, extensionOri
 }
 
 /**
- * The requests a content script may send: opening the full report of a paper
- * of its own tab. Reading tab states, lookups, detection in other tabs,
- * clearing the cache and testing connections are for extension pages only.
+ * The asks (lib/messages/asks.ts) a content script may send: opening the full
+ * report of a paper of its own tab. Reading tab states, lookups, detection in
+ * other tabs, clearing the cache and testing connections are for extension
+ * pages only.
  */
-const CONTENT_SCRIPT_REQUESTS: ReadonlySet<string> = new Set(['open-report']);
+const CONTENT_SCRIPT_ASKS: ReadonlySet<string> = new Set(['open-report']);
 
-export function requestAllowed(kind: SenderKind, type: string): boolean {
+export function askAllowed(kind: SenderKind, type: string): boolean {
   if (kind === 'extension-page') return true;
-  if (kind === 'content-script') return CONTENT_SCRIPT_REQUESTS.has(type);
+  if (kind === 'content-script') return CONTENT_SCRIPT_ASKS.has(type);
   return false;
 }
 

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings';
 import { options as O, units } from '../../lib/strings';
 import type { OptionsApi, SaveSettings } from './api';
-import { CacheStatsSchema, parseMaxCache } from './form';
+import { ask } from '../../lib/messages';
+import { parseMaxCache } from './form';
 
 /** How many records are cached, the limit, and a button to clear them. */
 export function CacheSection({ api, settings, save }: { api: OptionsApi; settings: Settings; save: SaveSettings }) {
@@ -12,12 +13,11 @@ export function CacheSection({ api, settings, save }: { api: OptionsApi; setting
   const [status, setStatus] = useState('');
 
   const refresh = async () => {
-    const raw = await api.send({ type: 'cache-stats' }).catch(() => undefined);
-    const r = CacheStatsSchema.safeParse(raw);
-    if (!r.success) return setStats(O.cacheUnknown);
-    const size = O.cacheStats(r.data.entries, r.data.bytes !== undefined ? units.bytes(r.data.bytes) : undefined);
+    const r = await ask(api.send, { type: 'cache-stats' });
+    if ('failed' in r) return setStats(O.cacheUnknown);
+    const size = O.cacheStats(r.entries, r.bytes !== undefined ? units.bytes(r.bytes) : undefined);
     // A write the storage refused is said, not hidden: the cache keeps retrying it.
-    setStats(r.data.unsaved ? `${size} ${O.cacheUnsaved(r.data.unsaved, r.data.lastWriteError)}` : size);
+    setStats(r.unsaved ? `${size} ${O.cacheUnsaved(r.unsaved, r.lastWriteError)}` : size);
   };
   useEffect(() => {
     void refresh();
@@ -25,13 +25,10 @@ export function CacheSection({ api, settings, save }: { api: OptionsApi; setting
 
   const onClear = () => {
     void (async () => {
-      try {
-        // Said cleared only when the background says so; its error otherwise.
-        const answer = (await api.send({ type: 'clear-cache' })) as { ok?: unknown; error?: unknown } | undefined;
-        setStatus(answer?.ok === true ? O.cacheCleared : O.cacheClearFailed(typeof answer?.error === 'string' ? answer.error : undefined));
-      } catch {
-        setStatus(O.noAnswer);
-      }
+      // Said cleared only when the background says so; its error otherwise.
+      const r = await ask(api.send, { type: 'clear-cache' });
+      if (!('failed' in r)) setStatus(O.cacheCleared);
+      else setStatus(r.failed === 'unreachable' ? O.noAnswer : O.cacheClearFailed('error' in r ? r.error : undefined));
       await refresh();
     })();
   };

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { DEFAULT_BASE_URL, type Settings } from '../../lib/settings';
 import { options as O } from '../../lib/strings';
 import type { OptionsApi, SaveSettings } from './api';
-import { ConnectionAnswerSchema, parseBaseUrl, parseMirrors, permissionOrigins } from './form';
+import { ask } from '../../lib/messages';
+import { parseBaseUrl, parseMirrors, permissionOrigins } from './form';
 
 interface Props {
   api: OptionsApi;
@@ -66,10 +67,9 @@ export function ResolverSection({ api, settings, save }: Props) {
           setStatus(O.permissionDenied(origins.join(', ')));
           return;
         }
-        const raw = await api.send({ type: 'test-connection', baseUrl: b.value }).catch(() => undefined);
-        const answer = ConnectionAnswerSchema.safeParse(raw);
-        if (!answer.success) setStatus(O.connectionFailed(O.noAnswer));
-        else setStatus(answer.data.ok ? O.connectionOk(answer.data.detail) : O.connectionFailed(answer.data.detail));
+        const r = await ask(api.send, { type: 'test-connection', baseUrl: b.value });
+        if ('failed' in r) setStatus(O.connectionFailed(O.noAnswer));
+        else setStatus(r.ok ? O.connectionOk(r.detail) : O.connectionFailed(r.detail));
       } finally {
         setTesting(false);
       }

@@ -81,11 +81,3 @@ export function permissionOrigins(bases: readonly string[]): string[] {
 }
 
 export const ALL_SITES = '*://*/*';
-
-export const ConnectionAnswerSchema = z.object({ ok: z.boolean(), detail: z.string().max(2000) });
-export const CacheStatsSchema = z.object({
-  entries: z.number().int().nonnegative(),
-  bytes: z.number().nonnegative().optional(),
-  unsaved: z.number().int().nonnegative().optional(),
-  lastWriteError: z.string().optional(),
-});

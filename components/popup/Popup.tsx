@@ -7,7 +7,7 @@ import type { LookupResult, PaperResult, TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
 import { addRecent, parseRecent, type RecentLookup } from '../../lib/popup/recent';
 import { resultLabel } from '../../lib/popup/screens';
-import { fetchLookup, loadFirst, type FirstLoad, type PopupApi } from './api';
+import { checkEveryPaper, fetchLookup, loadFirst, type FirstLoad, type PopupApi } from './api';
 import { AlsoOnPage } from './AlsoOnPage';
 import { LookupBox } from './LookupBox';
 import { SiteConsent } from './SiteConsent';
@@ -110,7 +110,7 @@ export function Popup({ api, first }: { api: PopupApi; first?: Promise<FirstLoad
   const checkAll = () => {
     if (tab.status !== 'ready') return;
     const t = tab.tab;
-    void api.send({ type: 'check-all', tabId: t.tabId }).catch(() => undefined);
+    void checkEveryPaper(api, t.tabId);
     setTab({ ...tab, tab: { ...t, papers: t.papers.map((p) => (p.unchecked ? { ...p, unchecked: false } : p)) } });
   };
 

@@ -1,16 +1,16 @@
 /**
  * What the popup needs from the browser, passed in so the components run in
- * tests without one. Answers from the background are validated with zod; a
- * failure becomes an `error` result, never an exception.
+ * tests without one. Answers from the background are parsed by `ask`
+ * (lib/messages/asks.ts); a failure becomes an `error` result, never an
+ * exception.
  */
-import * as z from 'zod/mini';
 import { idKey, type PaperId } from '../../lib/ids/key';
-import { LookupResultSchema, TabStateSchema, type LookupResult, type Request, type TabState } from '../../lib/messages';
+import { ask, type AskFailure, type AskOf, type LookupResult, type Send, type TabState } from '../../lib/messages';
 import { popup as P } from '../../lib/strings';
 import type { RecentLookup } from '../../lib/popup/recent';
 
 export interface PopupApi {
-  send(message: Request): Promise<unknown>;
+  send: Send;
   /** The tab the popup is about: `?tab=ID` when opened as a page, else the active tab. */
   tabId(): Promise<number | undefined>;
   /** The address of the document now in that tab, when the popup can read it: a stored state for another document is not shown. */
@@ -29,6 +29,9 @@ export interface PopupApi {
   requestOrigins?(origins: string[]): Promise<boolean>;
 }
 
+/** What the popup says when the background could not give an answer it can use. */
+const failureReason = (failed: AskFailure['failed']) => (failed === 'unreachable' ? P.backgroundDown : P.badAnswer);
+
 type TabAnswer = { ok: true; tab: TabState; result?: LookupResult } | { ok: false; reason: string };
 
 /**
@@ -37,23 +40,15 @@ type TabAnswer = { ok: true; tab: TabState; result?: LookupResult } | { ok: fals
  * a result that fails validation is dropped, and the popup asks for it again.
  */
 async function fetchTabState(api: PopupApi, tabId: number, opts: { withResult?: boolean; key?: string; url?: string } = {}): Promise<TabAnswer> {
-  const message: Request = { type: 'tab-state', tabId };
+  const message: AskOf<'tab-state'> = { type: 'tab-state', tabId };
   if (opts.withResult) message.withResult = true;
   if (opts.key !== undefined) message.key = opts.key;
   if (opts.url !== undefined) message.url = opts.url;
-  let raw: unknown;
-  try {
-    raw = await api.send(message);
-  } catch {
-    return { ok: false, reason: P.backgroundDown };
-  }
-  // No state yet for this tab (nothing detected, or the page is not one we read).
-  if (raw === undefined || raw === null) return { ok: true, tab: { tabId, papers: [] } };
-  const parsed = TabStateSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: P.badAnswer };
-  const extra = opts.withResult ? (raw as { result?: unknown }).result : undefined;
-  const result = extra === undefined ? undefined : LookupResultSchema.safeParse(extra);
-  return result?.success ? { ok: true, tab: parsed.data, result: result.data } : { ok: true, tab: parsed.data };
+  const reply = await ask(api.send, message);
+  // Nothing answered: no state yet for this tab (nothing detected, or the page is not one we read).
+  if ('failed' in reply) return reply.failed === 'silent' ? { ok: true, tab: { tabId, papers: [] } } : { ok: false, reason: failureReason(reply.failed) };
+  const { result, ...tab } = reply;
+  return opts.withResult && result ? { ok: true, tab, result } : { ok: true, tab };
 }
 
 /** What the popup's first view needs: the tab, its papers and, when the background had it, the result to show. */
@@ -82,20 +77,12 @@ export async function loadFirst(api: PopupApi): Promise<FirstLoad> {
 
 export async function fetchLookup(api: PopupApi, id: PaperId, opts: { title?: string; force?: boolean } = {}): Promise<LookupResult> {
   const failed = (reason: string): LookupResult => ({ key: idKey(id), id, state: 'error', reason });
-  const message: Request = { type: 'lookup', id };
+  const message: AskOf<'lookup'> = { type: 'lookup', id };
   if (opts.title !== undefined && opts.title !== '') message.title = opts.title;
   if (opts.force) message.force = true;
-  let raw: unknown;
-  try {
-    raw = await api.send(message);
-  } catch {
-    return failed(P.backgroundDown);
-  }
-  const parsed = LookupResultSchema.safeParse(raw);
-  return parsed.success ? parsed.data : failed(P.badAnswer);
+  const reply = await ask(api.send, message);
+  return 'failed' in reply ? failed(failureReason(reply.failed)) : reply;
 }
-
-const DetectAnswerSchema = z.object({ ok: z.boolean() });
 
 /**
  * For a tab with no papers yet (a page no content script covers): asks the
@@ -103,13 +90,17 @@ const DetectAnswerSchema = z.object({ ok: z.boolean() });
  * polls the tab state briefly. Undefined when nothing turns up.
  */
 async function detectInTab(api: PopupApi, tabId: number, url?: string, polls = 10, intervalMs = 150): Promise<TabState | undefined> {
-  const raw = await api.send({ type: 'detect', tabId }).catch(() => undefined);
-  const answer = DetectAnswerSchema.safeParse(raw);
-  if (!answer.success || !answer.data.ok) return undefined;
+  const reply = await ask(api.send, { type: 'detect', tabId });
+  if ('failed' in reply || !reply.ok) return undefined;
   for (let i = 0; i < polls; i++) {
     await new Promise((ok) => setTimeout(ok, intervalMs));
     const state = await fetchTabState(api, tabId, url !== undefined ? { url } : {});
     if (state.ok && state.tab.papers.length > 0) return state.tab;
   }
   return undefined;
+}
+
+/** "Check all papers on this page": the tab's live page checks every row, not only those near the viewport. */
+export async function checkEveryPaper(api: PopupApi, tabId: number): Promise<void> {
+  await ask(api.send, { type: 'check-all', tabId });
 }

@@ -4,7 +4,6 @@ import { Popup } from './Popup';
 import { loadFirst, type PopupApi } from './api';
 import { copyText } from '../common/clipboard';
 import { RECENT_KEY } from '../../lib/popup/recent';
-import type { Request } from '../../lib/messages';
 
 /** What entrypoints/popup/main.ts started before this chunk was loaded. */
 export interface Early {
@@ -22,7 +21,7 @@ export interface Early {
 export function mount(early: Early): void {
   let first = early.first;
   const api: PopupApi = {
-    send: (message: Request) => {
+    send: (message) => {
       // The popup's first request was sent by the entry: its answer is used, not asked for again.
       if (first && message.type === 'tab-state' && message.withResult) {
         const p = first;

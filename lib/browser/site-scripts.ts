@@ -14,7 +14,9 @@ export const PAGES_SCRIPT = 'content-scripts/publisher.js';
 
 export interface ScriptingApi {
   getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string }[]>;
-  registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_idle'; persistAcrossSessions?: boolean }[]): Promise<void>;
+  registerContentScripts(
+    scripts: { id: string; matches: string[]; excludeMatches?: string[]; js: string[]; runAt: 'document_idle'; persistAcrossSessions?: boolean }[],
+  ): Promise<void>;
   unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
 }
 export interface PermissionsApi {

@@ -4,13 +4,13 @@
  * extension page from a page's content script.
  */
 import { describe, expect, it } from 'vitest';
-import { RequestSchema } from '../../../lib/messages';
-import { documentUrl, pagePortAllowed, requestAllowed, senderKind } from '../../../lib/sender';
+import { AskSchema } from '../../../lib/messages';
+import { documentUrl, pagePortAllowed, askAllowed, senderKind } from '../../../lib/sender';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
-/** Every request type the schema accepts (zod/mini keeps them in the definition). */
-const TYPES: string[] = RequestSchema.def.options.map((o) => (o.def.shape.type.def as { values: string[] }).values[0]!);
+/** Every ask type the schema accepts (zod/mini keeps them in the definition). */
+const TYPES: string[] = AskSchema.def.options.map((o) => (o.def.shape.type.def as { values: string[] }).values[0]!);
 
 describe('senderKind', () => {
   it('tells extension pages, content scripts and strangers apart', () => {
@@ -26,14 +26,14 @@ describe('senderKind', () => {
   });
 });
 
-describe('requestAllowed', () => {
+describe('askAllowed', () => {
   it('a content script may only ask to open a report of its own tab', () => {
-    const allowed = TYPES.filter((t) => requestAllowed('content-script', t));
+    const allowed = TYPES.filter((t) => askAllowed('content-script', t));
     expect(allowed).toEqual(['open-report']);
   });
-  it('extension pages may send every request; strangers none', () => {
-    expect(TYPES.every((t) => requestAllowed('extension-page', t))).toBe(true);
-    expect(TYPES.some((t) => requestAllowed('foreign', t))).toBe(false);
+  it('extension pages may send every ask; strangers none', () => {
+    expect(TYPES.every((t) => askAllowed('extension-page', t))).toBe(true);
+    expect(TYPES.some((t) => askAllowed('foreign', t))).toBe(false);
     expect(TYPES).toEqual(expect.arrayContaining(['tab-state', 'detect', 'lookup', 'clear-cache', 'cache-stats', 'test-connection']));
   });
 });

@@ -8,16 +8,16 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PopupApi } from '../../../components/popup/api';
 import { Popup } from '../../../components/popup/Popup';
 import { SiteConsent } from '../../../components/popup/SiteConsent';
-import type { Request, PaperResult } from '../../../lib/messages';
+import type { Ask, PaperResult } from '../../../lib/messages';
 import { scholar } from '../../../lib/sites/scholar';
 import { notFoundResult, paperResult, SEED_TITLE, tabState, verifiedResult } from './fixtures';
 
 afterEach(cleanup);
 
-function fakeApi(answer: (m: Request) => unknown, extra: Partial<PopupApi> = {}) {
-  const sent: Request[] = [];
+function fakeApi(answer: (m: Ask) => unknown, extra: Partial<PopupApi> = {}) {
+  const sent: Ask[] = [];
   const api: PopupApi = {
-    send: vi.fn(async (m: Request) => {
+    send: vi.fn(async (m: Ask) => {
       sent.push(m);
       return answer(m);
     }),
@@ -37,7 +37,7 @@ const mention = (id: string): PaperResult => ({ key: `arxiv:${id}`, id: { kind: 
 describe('Also on this page', () => {
   const v = verifiedResult();
   const mentions = Array.from({ length: 10 }, (_, i) => mention(`2404.0${String(i + 1).padStart(4, '0')}`));
-  const answer = (m: Request) => {
+  const answer = (m: Ask) => {
     if (m.type === 'tab-state') return { ...tabState([paperResult(v), ...mentions]), result: v };
     if (m.type === 'lookup') return notFoundResult(m.id);
     return undefined;

@@ -4,19 +4,19 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { OptionsApi } from '../../../../components/options/api';
 import { parseMaxCache, parseMirrors, parseSite, permissionOrigins } from '../../../../components/options/form';
 import { Options } from '../../../../components/options/Options';
-import type { Request } from '../../../../lib/messages';
+import type { Ask } from '../../../../lib/messages';
 import { parseSettings, type Settings } from '../../../../lib/settings';
 
 afterEach(cleanup);
 
-function fakeApi(opts: { stored?: unknown; grant?: boolean; held?: boolean; answer?: (m: Request) => unknown } = {}) {
+function fakeApi(opts: { stored?: unknown; grant?: boolean; held?: boolean; answer?: (m: Ask) => unknown } = {}) {
   const saved: Settings[] = [];
-  const sent: Request[] = [];
+  const sent: Ask[] = [];
   let held = opts.held ?? false;
   const api: OptionsApi = {
     loadSettings: vi.fn(async () => opts.stored),
     saveSettings: vi.fn(async (s: Settings) => void saved.push(s)),
-    send: vi.fn(async (m: Request) => {
+    send: vi.fn(async (m: Ask) => {
       sent.push(m);
       return (
         opts.answer?.(m) ??

@@ -5,17 +5,17 @@ import type { PopupApi } from '../../../../components/popup/api';
 import { LookupBox } from '../../../../components/popup/LookupBox';
 import { Popup } from '../../../../components/popup/Popup';
 import type { PaperId } from '../../../../lib/ids/key';
-import type { Request } from '../../../../lib/messages';
+import type { Ask } from '../../../../lib/messages';
 import { RECENT_KEY, type RecentLookup } from '../../../../lib/popup/recent';
 import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from '../fixtures';
 
 afterEach(cleanup);
 
-function fakeApi(answer: (m: Request) => unknown, opts: { tabId?: number; recent?: unknown } = {}) {
+function fakeApi(answer: (m: Ask) => unknown, opts: { tabId?: number; recent?: unknown } = {}) {
   const store: Record<string, unknown> = { [RECENT_KEY]: opts.recent };
-  const sent: Request[] = [];
+  const sent: Ask[] = [];
   const api: PopupApi = {
-    send: vi.fn(async (m: Request) => {
+    send: vi.fn(async (m: Ask) => {
       sent.push(m);
       return answer(m);
     }),
