@@ -31,10 +31,18 @@ export async function readProbe(page: Page): Promise<ProbeData> {
   if (drawn) {
     probe.stateAttr = drawn.counts;
     probe.finalAt = drawn.finalAt;
-    if (drawn.lastAt !== null && (probe.last === null || drawn.lastAt > probe.last)) probe.last = drawn.lastAt;
+    // Badge hosts may be placed ahead of their badges (reserved, empty, while the page parses): a host's first
+    // layout says nothing about its badge. The last drawing is the frame after the last state went into the DOM.
+    if (drawn.lastAt !== null) probe.last = frameAfter(probe.frames, drawn.lastAt);
     if (probe.titleFrame) probe.titleFrame.state = drawn.titleState;
   }
   return probe;
+}
+
+/** The first animation frame at or after `t` (the one that draws a change made at `t`); `t` when none was seen yet. */
+function frameAfter(frames: readonly number[], t: number): number {
+  for (const f of frames) if (f >= t) return f;
+  return t;
 }
 
 /**
@@ -196,8 +204,9 @@ export async function badgeStates(page: Page): Promise<Record<string, number>> {
       const attrs = n.attributes ?? [];
       let isHost = false;
       for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'data-pith-lens' && attrs[i + 1] === 'badge') isHost = true;
-      if (isHost) {
-        const label = labelOf(n);
+      // A host reserved ahead of its badge (no button yet) is not a badge drawn.
+      if (isHost && labelOf(n) !== undefined) {
+        const label = labelOf(n)!;
         const state = LABEL_STATE.get(label) ?? `?${label}`;
         out[state] = (out[state] ?? 0) + 1;
       }
@@ -218,9 +227,10 @@ interface DomNode {
   shadowRoots?: DomNode[];
 }
 /** The badge's label: the third span of the button in its shadow root. */
-function labelOf(host: DomNode): string {
+function labelOf(host: DomNode): string | undefined {
   const shadow = host.shadowRoots?.[0];
   const button = shadow?.children?.find((c) => c.nodeName === 'BUTTON');
+  if (!button) return undefined;
   const spans = button?.children?.filter((c) => c.nodeName === 'SPAN') ?? [];
   const text = (n: DomNode | undefined): string => (n ? (n.nodeValue ?? '') + (n.children ?? []).map(text).join('') : '');
   return text(spans[2]).trim();
@@ -295,6 +305,8 @@ export async function badgeRun<T = undefined>(
       if (bg.papers === 0 || bg.pending > 0) continue;
       states = await badgeStates(page);
       if (states.pending || Object.keys(states).some((k) => k.startsWith('?'))) continue;
+      // Every row's badge drawn (hosts may be in the page before their badges).
+      if (expect !== null && Object.values(states).reduce((a, b) => a + b, 0) < expect) continue;
       probe = await readProbe(page);
       if (probe.last !== lastSeen) continue; // something re-rendered meanwhile
       break;

@@ -36,6 +36,13 @@ export interface ProbeData {
   finalAt: number | null;
   /** The first animation frame that has the abstract page's title (h1.title), and the badge's state drawn by then (readProbe; null: no badge yet). */
   titleFrame: { t: number; state: string | null } | null;
+  /**
+   * performance.now() at each animation frame of the first 60 s (a frame's
+   * callbacks run just before its style, layout and paint): a badge state
+   * put in the DOM at `at` is drawn by the first of these frames after `at`
+   * (readProbe in browser.ts).
+   */
+  frames: number[];
   nav: { dcl: number; dclEnd: number; interactive: number; load: number; responseEnd: number; fcp: number };
 }
 
@@ -56,6 +63,7 @@ export function probeInit(): void {
     popupVerified: null as number | null,
     titleFrame: null as { t: number; state: string | null } | null,
     finalAt: null as number | null,
+    frames: [] as number[],
   };
   w.__pithBench = B;
   try {
@@ -85,6 +93,12 @@ export function probeInit(): void {
     /* unsupported */
   }
   const isExt = location.protocol === 'chrome-extension:';
+  const frame = () => {
+    const t = performance.now();
+    B.frames.push(t);
+    if (t < 60_000) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
   // requestAnimationFrame callbacks run just before their frame's style, layout and paint: the first
   // one that finds the title tells what that frame draws next to it.
   if (!isExt && /\/abs\//.test(location.pathname)) {
@@ -162,6 +176,9 @@ export function probeInit(): void {
   const start = () => {
     if (started || !document.documentElement) return;
     started = true;
+    // Hosts placed while the page was parsed (reserved ahead of their badges) are in already.
+    const before = document.querySelectorAll('[data-pith-lens="badge"]');
+    for (let i = 0; i < before.length; i++) onHost(before[i]!, performance.now());
     mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-state'], attributeOldValue: true });
   };
   if (isExt) {

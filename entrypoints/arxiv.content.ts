@@ -1,5 +1,6 @@
 import { runPage } from '../components/inpage/run';
 import { detectArxivDocument } from '../lib/ids/arxiv-page';
+import { listingRows, searchRows } from '../lib/ids/arxiv-listing';
 import { arxivPageKind, detectFromUrl } from '../lib/ids/url';
 
 const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
@@ -26,6 +27,13 @@ export default defineContentScript({
         if (kind !== 'abstract' && kind !== 'html' && kind !== 'pdf') return null;
         const id = detectFromUrl(url).find((x) => x.kind === 'arxiv');
         return id ? { kind, id } : null;
+      },
+      // Listing and search rows are read as they are parsed.
+      rows(url, detected) {
+        const kind = detected ?? arxivPageKind(url);
+        if (kind === 'listing') return { kind, read: listingRows };
+        if (kind === 'search') return { kind, read: searchRows };
+        return null;
       },
     });
   },

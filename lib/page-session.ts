@@ -1,9 +1,8 @@
 /**
  * One page's conversation with the background (the `page` port): which of
  * its papers to look up, in which order, and how the answers go back to the
- * page and into the tab state. No browser globals: the resolver, the port,
- * the tab-state writer and the clock are passed in (entrypoints/background.ts
- * wires them), so the ordering and batching are unit-tested with fake timers.
+ * page and into the tab state. No browser globals: the resolver, the port, the tab-state writer and
+ * the clock are passed in (components/background/page-ports.ts), so ordering and batching are unit-tested with fake timers.
  *
  * - A `page` message lists every paper of the page. Without `lazy`, every
  *   paper is looked up in page order (abstract pages, "Check all", the

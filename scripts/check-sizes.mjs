@@ -15,10 +15,6 @@ const DIRS = ['lib', 'components', 'entrypoints', 'cli'];
 const MAX_LINES = 250;
 const MARKER = 'Why this file is long:';
 
-// Being split on other branches (issue 14). Temporary: the lead removes each
-// entry when its split is merged; add nothing here.
-const BEING_SPLIT = new Set(['lib/ids/arxiv-page.ts', 'components/inpage/run.ts', 'entrypoints/background.ts', 'lib/page-session.ts']);
-
 /** Lines as `wc -l` counts them: a last line without a newline still counts. */
 function lineCount(text) {
   const lines = text.split('\n');
@@ -61,21 +57,16 @@ function statedReason(text) {
 const files = sourceFiles(root, DIRS);
 const failures = [];
 const allowed = [];
-const temporary = [];
 for (const file of files) {
   const text = readFileSync(join(root, file), 'utf8');
   const lines = lineCount(text);
   if (lines <= MAX_LINES) continue;
   const reason = statedReason(text);
   if (reason) allowed.push(`  ${file} (${lines} lines): ${reason}`);
-  else if (BEING_SPLIT.has(file)) temporary.push(`  ${file} (${lines} lines)`);
   else failures.push(`  ${file} (${lines} lines)`);
 }
-const stale = [...BEING_SPLIT].filter((f) => !files.includes(f) || lineCount(readFileSync(join(root, f), 'utf8')) <= MAX_LINES);
 
 console.log(`check-sizes: over ${MAX_LINES} lines, with the reason stated at their top:\n${allowed.length ? allowed.join('\n') : '  (none)'}`);
-if (temporary.length) console.log(`check-sizes: over ${MAX_LINES} lines, allowed while being split on other branches (issue 14):\n${temporary.join('\n')}`);
-if (stale.length) console.log(`check-sizes: no longer needed in BEING_SPLIT (scripts/check-sizes.mjs), remove: ${stale.join(', ')}`);
 if (failures.length) {
   console.error(
     `check-sizes: over ${MAX_LINES} lines with no reason stated (issue 14):\n${failures.join('\n')}\n` +

@@ -1,6 +1,7 @@
 import type { CardModel } from '../../lib/inpage/card-model';
 import { closedShadow, el } from './dom';
 import { INPAGE_CSS } from './styles';
+import { placeBadge } from '../../lib/inpage/placement';
 
 /** One inline badge: a host element in the page, a closed shadow root, a button inside. */
 export interface Badge {
@@ -34,10 +35,35 @@ interface Drawn {
 const drawn: Drawn[] = ((globalThis as Record<symbol, unknown>)[DRAWN_LOG] as Drawn[] | undefined) ?? [];
 (globalThis as Record<symbol, unknown>)[DRAWN_LOG] = drawn;
 
-export function createBadge(doc: Document, key: string, model: CardModel, onActivate: (b: Badge) => void): Badge {
+/** The closed shadow roots of hosts placed ahead of their badges (reserveBadge). */
+const reserved = new WeakMap<HTMLElement, ShadowRoot>();
+
+function newHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot } {
   const host = doc.createElement('span');
   host.setAttribute(HOST_ATTR, 'badge');
-  const shadow = closedShadow(host, INPAGE_CSS);
+  return { host, shadow: closedShadow(host, INPAGE_CSS) };
+}
+
+/**
+ * An empty host of the badge's one size, placed next to `anchor` now (while
+ * the page parses, or before the reader nears the row); its badge is drawn
+ * into it later (createBadge with `host`). A listing's rows then never move
+ * when badges arrive, and drawing one re-lays out only its contained host,
+ * not the 4,000-child list (bench/README.md: scroll frame). Undefined when
+ * the anchor is detached.
+ */
+export function reserveBadge(doc: Document, anchor: Element): HTMLElement | undefined {
+  const { host, shadow } = newHost(doc);
+  if (!placeBadge(anchor, host)) return undefined;
+  reserved.set(host, shadow);
+  return host;
+}
+
+/** A badge in `host` when one was reserved for it, else in a new host (for the caller to place). */
+export function createBadge(doc: Document, key: string, model: CardModel, onActivate: (b: Badge) => void, into?: HTMLElement): Badge {
+  const shadowOf = into && reserved.get(into);
+  const { host, shadow } = into && shadowOf ? { host: into, shadow: shadowOf } : newHost(doc);
+  if (shadowOf) reserved.delete(host);
   const button = el(doc, 'button', { type: 'button', class: 'b', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
   const prefix = el(doc, 'span', { class: 'p', 'aria-hidden': 'true' }, 'Pith');
   const symbol = el(doc, 'span', { class: 's', 'aria-hidden': 'true' });

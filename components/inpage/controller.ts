@@ -14,6 +14,8 @@ export interface Row {
   key: string;
   id: PaperId;
   anchor: Element;
+  /** The host reserved next to the anchor while the page parsed (reserveBadge): the badge is drawn into it. */
+  host?: HTMLElement;
 }
 
 export interface InpageEnv {
@@ -66,8 +68,9 @@ export function createInpage(rows: readonly Row[], store: ResultStore, env: Inpa
     now,
     budgetMs: env.budgetMs,
     run(row) {
-      const badge = createBadge(doc, row.key, modelFor(row), toggle);
-      if (!placeBadge(row.anchor, badge.host)) return;
+      if (row.host ? !row.host.isConnected : !row.anchor.isConnected) return;
+      const badge = createBadge(doc, row.key, modelFor(row), toggle, row.host);
+      if (!row.host) placeBadge(row.anchor, badge.host);
       count++;
       const list = byKey.get(row.key);
       if (list) list.push(badge);

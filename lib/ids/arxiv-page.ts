@@ -5,6 +5,7 @@
 import type { PaperId } from './key';
 import { parseArxivId } from './arxiv';
 import { arxivPageKind, detectFromUrl } from './url';
+import { listingPage, searchPage } from './arxiv-listing';
 import { dedupeIds, describeId } from './util';
 import { doiFromValue, firstMeta, nonEmpty, readMeta, textWithoutDescriptor, type DetectedPaper, type Found, type MetaMap, type PageDetection } from './page';
 
@@ -107,134 +108,6 @@ function arxivPage(doc: Document, url: string, kind: 'abstract' | 'html' | 'pdf'
   const alt = dedupeIds(alternates);
   if (alt.length > 0) paper.alternateIds = alt;
   return { kind, papers: [paper], conflicts };
-}
-
-// ---------- arXiv listing ----------
-
-function idFromAbsLink(a: Element): PaperId | null {
-  const idAttr = a.getAttribute('id');
-  if (idAttr) {
-    const p = parseArxivId(idAttr);
-    if (p) return p;
-  }
-  const href = a.getAttribute('href') ?? '';
-  const at = href.indexOf('/abs/');
-  if (at !== -1) {
-    let rest = href.slice(at + 5);
-    const cut = rest.search(/[?#]/);
-    if (cut !== -1) rest = rest.slice(0, cut);
-    let decoded = rest;
-    try {
-      decoded = decodeURIComponent(rest);
-    } catch {
-      /* keep raw */
-    }
-    const p = parseArxivId(decoded.replace(/\/$/, ''));
-    if (p) return p;
-  }
-  return parseArxivId((a.textContent ?? '').trim());
-}
-
-function isAbstractLink(a: Element): boolean {
-  const title = a.getAttribute('title');
-  if (title !== null && title.toLowerCase() === 'abstract') return true;
-  return (a.getAttribute('href') ?? '').includes('/abs/');
-}
-
-const LIST_TITLE_CLASS = /(?:^|\s)list-title(?:\s|$)/;
-
-/** The abstract link of a listing `dt`: usually a direct child, else any descendant. */
-function abstractLinkOf(dt: Element): Element | undefined {
-  const kids = dt.children;
-  for (let j = 0; j < kids.length; j++) {
-    const a = kids[j];
-    if (a && a.tagName.toUpperCase() === 'A' && isAbstractLink(a)) return a;
-  }
-  const links = dt.getElementsByTagName('a');
-  for (let j = 0; j < links.length; j++) {
-    const a = links[j];
-    if (a && isAbstractLink(a)) return a;
-  }
-  return undefined;
-}
-
-/** The `.list-title` inside a listing `dd` (dd > div.meta > div.list-title), found by walking a few levels of children. */
-function findListTitle(dd: Element): Element | null {
-  let level: Element[] = [dd];
-  for (let depth = 0; depth < 4 && level.length > 0; depth++) {
-    const next: Element[] = [];
-    for (const el of level) {
-      const kids = el.children;
-      for (let i = 0; i < kids.length; i++) {
-        const k = kids[i];
-        if (!k) continue;
-        const cls = k.getAttribute('class');
-        if (cls !== null && LIST_TITLE_CLASS.test(cls)) return k;
-        next.push(k);
-      }
-    }
-    level = next;
-  }
-  return null;
-}
-
-/**
- * Every row of every `dl` (`dl#articles`, "New submissions", "Cross-lists",
- * "Replacements", catch-up pages), in document order: one pass over all
- * `dt` elements; each row's title comes from the `dd` that follows its `dt`.
- * No per-row document-wide query.
- */
-function listingPage(doc: Document): PageDetection {
-  const papers: DetectedPaper[] = [];
-  const dts = doc.getElementsByTagName('dt');
-  for (let i = 0; i < dts.length; i++) {
-    const dt = dts[i];
-    if (!dt) continue;
-    const link = abstractLinkOf(dt);
-    if (!link) continue;
-    const id = idFromAbsLink(link);
-    if (!id) continue;
-    const paper: DetectedPaper = { id, anchor: link };
-    let sib = dt.nextElementSibling;
-    while (sib && sib.tagName !== 'DD' && sib.tagName !== 'DT' && sib.tagName !== 'dd' && sib.tagName !== 'dt') sib = sib.nextElementSibling;
-    if (sib && sib.tagName.toUpperCase() === 'DD') {
-      const t = findListTitle(sib);
-      const title = t ? nonEmpty(textWithoutDescriptor(t)) : undefined;
-      if (title !== undefined) paper.title = title;
-    }
-    papers.push(paper);
-  }
-  return { kind: 'listing', papers, conflicts: [] };
-}
-
-// ---------- arXiv search ----------
-
-function searchPage(doc: Document): PageDetection {
-  const papers: DetectedPaper[] = [];
-  const items = doc.querySelectorAll('li.arxiv-result');
-  for (let i = 0; i < items.length; i++) {
-    const li = items[i];
-    if (!li) continue;
-    const head = li.querySelector('p.list-title') ?? li.querySelector('.list-title');
-    if (!head) continue;
-    let id: PaperId | null = null;
-    const links = head.getElementsByTagName('a');
-    for (let j = 0; j < links.length && !id; j++) {
-      const a = links[j];
-      if (a && isAbstractLink(a)) id = idFromAbsLink(a);
-    }
-    if (!id) {
-      const m = /arXiv:\s*(\S+)/i.exec(head.textContent ?? '');
-      id = m && m[1] !== undefined ? parseArxivId(m[1]) : null;
-    }
-    if (!id) continue;
-    const p: DetectedPaper = { id, anchor: head };
-    const t = li.querySelector('p.title');
-    const title = t ? nonEmpty(textWithoutDescriptor(t)) : undefined;
-    if (title !== undefined) p.title = title;
-    papers.push(p);
-  }
-  return { kind: 'search', papers, conflicts: [] };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { PaperId } from './key';
  * (`2404.14294`, `hep-th/9901001`); DOIs are lower-cased; Pith Numbers are the
  * bare upper-case base32 suffix (8 to 26 chars), year dropped.
  */
-// zod/mini (as lib/messages.ts): the popup's first chunk then carries no classic zod.
+// zod/mini (as lib/messages/): the popup's first chunk then carries no classic zod.
 export const PaperIdSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('arxiv'), id: z.string().check(z.minLength(1), z.maxLength(64)), version: z.optional(z.int().check(z.positive())) }),
   z.object({ kind: z.literal('doi'), id: z.string().check(z.minLength(4), z.maxLength(512)) }),

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectFromDocument } from '../../../../lib/ids/document';
 import { PageMessageSchema } from '../../../../lib/messages';
-import { pageMessage } from '../../../../components/inpage/run';
+import { pageMessage } from '../../../../components/inpage/page';
 import { generateListing, listingIds } from '../../../fixtures/pages/generate-listing';
 
 // Stylesheet links out: happy-dom would try to fetch them.
