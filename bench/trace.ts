@@ -1,5 +1,5 @@
 /**
- * tsx bench/trace.ts [abstract|listing|popup] [seconds]   (popup: the popup page for a tab on the abstract page)
+ * tsx bench/trace.ts [abstract|listing|popup] [seconds]   (popup: the popup page for a tab on the abstract page; SCROLL=1: the scroll only)
  *
  * A development aid: records a Chrome trace (devtools.timeline) of the page's
  * renderer while the page is badged (warm cache; COLD=1 for cold), and prints where the main thread's time
@@ -8,6 +8,7 @@
  */
 import { ABSTRACT_URL, LISTING_URL, installProbe, openAndSettle } from './browser';
 import { snapshotExtension, startBenchWorld } from './world';
+import { scrollCost } from './floor';
 
 interface TraceEvent {
   name: string;
@@ -47,9 +48,18 @@ try {
   const on = cdp as unknown as { on(e: string, f: (p: { value: TraceEvent[] }) => void): void; once(e: string, f: () => void): void };
   on.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise<void>((r) => on.once('Tracing.tracingComplete', () => r()));
+  const scroll = process.env.SCROLL === '1';
+  if (scroll) {
+    // SCROLL=1: the page loaded and settled first; only the scroll of bench/floor.ts scrollCost is traced.
+    await page.goto(url, { waitUntil: 'load' });
+    await new Promise((r) => setTimeout(r, 3000));
+  }
   await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,v8.execute,blink.user_timing', transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await new Promise((r) => setTimeout(r, seconds * 1000));
+  if (scroll) console.log('scroll frame work', await scrollCost(page));
+  else {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+  }
   await cdp.send('Tracing.end');
   await done;
   // The renderer main thread: the thread with the most RunTask time among CrRendererMain threads.

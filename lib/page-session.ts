@@ -24,13 +24,8 @@
  *   costs O(papers²) in serialisation.
  */
 import { idKey, type PaperId } from './ids/key';
+import type { Clock } from './clock';
 import type { LookupResult, PageMessage, PaperResult, TabState } from './messages';
-
-interface SessionClock {
-  now(): number;
-  setTimeout(cb: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface PageSessionDeps {
   tabId: number;
@@ -44,7 +39,7 @@ export interface PageSessionDeps {
   post(results: PaperResult[]): void;
   /** storage.session and the toolbar; not awaited. */
   writeTab(state: TabState): void;
-  clock: SessionClock;
+  clock: Clock;
   tabWriteIntervalMs?: number;
   batchMs?: number;
 }

@@ -71,6 +71,7 @@ export function createBadge(doc: Document, key: string, model: CardModel, onActi
   button.append(prefix, symbol, label);
   shadow.append(button);
 
+  let drawnOnce = false;
   const badge: Badge = {
     host,
     shadow,
@@ -78,7 +79,12 @@ export function createBadge(doc: Document, key: string, model: CardModel, onActi
     key,
     model,
     set(m) {
+      const same = drawnOnce && looksSame(badge.model, m);
       badge.model = m;
+      drawnOnce = true;
+      // The same look again (an answer re-sent after a reconnect, a batch that updates what it just drew):
+      // no DOM write, so the page has nothing to lay out or paint again.
+      if (same) return;
       button.setAttribute(STATE_ATTR, m.state);
       drawn.push({ key, state: m.state, at: performance.now() });
       symbol.textContent = m.symbol;
@@ -100,4 +106,9 @@ export function createBadge(doc: Document, key: string, model: CardModel, onActi
     onActivate(badge);
   });
   return badge;
+}
+
+/** Whether two models draw the same badge (what set() writes). */
+function looksSame(a: CardModel, b: CardModel): boolean {
+  return a.state === b.state && a.symbol === b.symbol && a.label === b.label && a.color === b.color && a.ariaLabel === b.ariaLabel && a.sentence === b.sentence;
 }

@@ -6,6 +6,7 @@ import type { ResultStore } from '../../lib/inpage/results';
 import { createInpage, type Inpage, type Row } from './controller';
 import { watchNearby, type Nearby } from './nearby';
 import { reserveBadge } from './badge';
+import { createPacer } from '../../lib/inpage/pacer';
 import type { PagePort } from './port';
 import { inpageEnv, MAX_PAPERS, pageMessage, parsed } from './page';
 
@@ -30,6 +31,10 @@ export interface ListingDeps extends ListingReader {
 
 /** Listings: answers of rows near the viewport are drawn in the task that brings them, for up to this long. */
 const PLACE_NOW_MS = 8;
+/** While the reader scrolls: at most one batch of badges per this long (each costs the frame a walk of the whole list)… */
+const PACE_GAP_MS = 250;
+/** …and a batch waits this long at most for its rows' answers, to draw each row once, final. */
+const PACE_SETTLE_MS = 100;
 
 /**
  * A listing or search page, checked where the reader looks.
@@ -56,7 +61,7 @@ export async function runListing(deps: ListingDeps): Promise<void> {
   let next = 0;
   let settings: InpageSettings | undefined;
   let inpage: Inpage | undefined;
-  /** Set at DOMContentLoaded (lazy pages): answers arriving earlier need no watching. */
+  /** Set at DOMContentLoaded on lazy pages: until then rows need no watching. */
   const watch: { nearby?: Nearby } = {};
   let stopped = false;
 
@@ -98,14 +103,34 @@ export async function runListing(deps: ListingDeps): Promise<void> {
     return added;
   };
 
+  // Rows and answers waiting to be drawn: until the page is parsed as their answers come (the first
+  // screen); then in paced batches (lib/inpage/pacer.ts), while the reader scrolls.
+  const toDraw = new Set<Row>();
+  const toUpdate = new Set<string>();
+  const draw = () => {
+    if (!inpage) return;
+    inpage.add(toDraw);
+    inpage.placeNow(PLACE_NOW_MS);
+    inpage.changed([...toUpdate]);
+    toDraw.clear();
+    toUpdate.clear();
+  };
+  // Each batch waits (a little) for its rows' answers, so a quick answer is drawn once, final.
+  const pacer = createPacer({
+    clock: { now: () => performance.now(), setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+    gapMs: 0,
+    settleMs: PACE_SETTLE_MS,
+    ready: () => [...toDraw].every((row) => final(row.key)),
+    flush: draw,
+  });
+
   deps.onChanged((changed) => {
-    if (inpage) {
-      // A row gets its badge once its answer is here, near the viewport or not ("Check all");
-      // the rows just answered are drawn in this task, so a near row is drawn once, final.
-      for (const k of changed) inpage.add(rowsOf.get(k) ?? []);
-      inpage.placeNow(PLACE_NOW_MS);
-      inpage.changed(changed);
+    // A row gets its badge once its answer is here, near the viewport or not ("Check all").
+    for (const k of changed) {
+      for (const row of rowsOf.get(k) ?? []) toDraw.add(row);
+      toUpdate.add(k);
     }
+    pacer.poke();
     watch.nearby?.done(changed.filter(final));
   });
 
@@ -141,8 +166,8 @@ export async function runListing(deps: ListingDeps): Promise<void> {
     if (near.length === before) return;
     port.page(pageMessage(location.href, detection, papers, true));
     ask(near);
-    inpage?.add(near.slice(before));
-    inpage?.placeNow(PLACE_NOW_MS);
+    for (const row of near.slice(before)) toDraw.add(row);
+    pacer.poke();
   };
   if (document.readyState === 'loading') {
     void deps.settingsRead.then((s) => {
@@ -165,9 +190,12 @@ export async function runListing(deps: ListingDeps): Promise<void> {
   port.page(pageMessage(location.href, detection, papers, lazy));
   if (!lazy) return void inpage?.add(rows);
 
+  // From now on the reader scrolls: batches paced.
+  pacer.setGap(PACE_GAP_MS);
   const nearby = watchNearby(rows, (entered, nowNear) => {
-    inpage?.add(entered);
     ask(nowNear);
+    for (const row of entered) toDraw.add(row);
+    if (entered.length > 0) pacer.poke();
   });
   watch.nearby = nearby;
 

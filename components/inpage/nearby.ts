@@ -2,6 +2,13 @@ import type { Row } from './controller';
 
 /** About one screen above and one below the viewport: rows there are checked before the reader reaches them. */
 const NEAR_MARGIN = '100% 0px';
+/**
+ * Rows watched at a time, around the viewport. The browser checks every
+ * observed element in every frame: all 2,000 rows of a listing cost each
+ * scroll frame several milliseconds (bench/README.md: scroll frame), a
+ * window of rows almost nothing.
+ */
+const WINDOW = 120;
 
 export interface Nearby {
   /** Watch more rows (added to the page later). */
@@ -13,22 +20,78 @@ export interface Nearby {
 
 /**
  * Which listing rows are within the viewport and its margin: an
- * IntersectionObserver on the rows' anchors. `onChange` gets the rows that
- * just came near, and every row near now, in page order. A row stops being
- * watched once its paper has its final answer (`done`): every observed
- * element costs the page a little work in every frame.
+ * IntersectionObserver on the anchors of a window of rows around the
+ * viewport, moved as the reader scrolls (re-centred on the rows near; after
+ * a jump, when none of them is near any more, on the row at the viewport's
+ * top, found by bisection). `onChange` gets the rows that just came near,
+ * and every row near now, in page order. A row stops being watched once its
+ * paper has its final answer (`done`).
  */
 export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], near: Row[]) => void): Nearby {
-  const byAnchor = new Map<Element, Row[]>();
-  const byKey = new Map<string, Row[]>();
+  const list: Row[] = [];
   const position = new Map<Row, number>();
+  const byAnchor = new Map<Element, Row[]>();
   const near = new Set<Row>();
   const finished = new Set<string>();
+  let lo = 0;
+  let hi = 0;
+
+  const inWindow = (i: number) => i >= lo && i < hi;
+  const watch = (row: Row) => {
+    if (!finished.has(row.key)) io.observe(row.anchor);
+  };
+  const unwatch = (row: Row) => {
+    near.delete(row);
+    io.unobserve(row.anchor);
+  };
+
+  /** Watch rows [from, from + WINDOW) instead of the current window. */
+  const moveTo = (from: number) => {
+    const start = Math.max(0, Math.min(from, list.length - WINDOW));
+    const end = Math.min(list.length, start + WINDOW);
+    if (start === lo && end === hi) return;
+    for (let i = lo; i < hi; i++) if (i < start || i >= end) unwatch(list[i]!);
+    for (let i = start; i < end; i++) if (!inWindow(i)) watch(list[i]!);
+    lo = start;
+    hi = end;
+  };
+
+  /** The first row whose anchor is not above the viewport (rows are in page order, so their tops increase). */
+  const rowAtTop = (): number => {
+    let a = 0;
+    let b = list.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (list[mid]!.anchor.getBoundingClientRect().bottom < 0) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+
+  const recentre = () => {
+    if (list.length <= WINDOW) return moveTo(0);
+    let centre: number;
+    if (near.size > 0) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (const row of near) {
+        const i = position.get(row)!;
+        min = Math.min(min, i);
+        max = Math.max(max, i);
+      }
+      centre = (min + max) >> 1;
+    } else centre = rowAtTop();
+    const from = centre - WINDOW / 2;
+    // Moved by a quarter of the window or more: follow (fewer, larger moves).
+    if (Math.abs(from - lo) >= WINDOW / 4 || hi - lo < Math.min(WINDOW, list.length)) moveTo(from);
+  };
+
   const io = new IntersectionObserver(
     (entries) => {
       const entered: Row[] = [];
       for (const e of entries) {
         for (const row of byAnchor.get(e.target) ?? []) {
+          if (!inWindow(position.get(row)!)) continue;
           if (!e.isIntersecting) near.delete(row);
           else if (!near.has(row)) {
             near.add(row);
@@ -40,25 +103,25 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
         entered,
         [...near].sort((a, b) => position.get(a)! - position.get(b)!),
       );
+      recentre();
     },
     { rootMargin: NEAR_MARGIN },
   );
+
   const observe = (more: readonly Row[]) => {
     if (!started) return void pending.push(...more);
     for (const row of more) {
       if (position.has(row)) continue;
-      position.set(row, position.size);
-      const list = byAnchor.get(row.anchor);
-      if (list) list.push(row);
+      position.set(row, list.length);
+      list.push(row);
+      const same = byAnchor.get(row.anchor);
+      if (same) same.push(row);
       else byAnchor.set(row.anchor, [row]);
-      const k = byKey.get(row.key);
-      if (k) k.push(row);
-      else byKey.set(row.key, [row]);
-      if (!finished.has(row.key)) io.observe(row.anchor);
     }
+    recentre();
   };
-  // Not before the page's first frame: observing 2,000 anchors while the parser's last chunk and the
-  // first full layout are pending made that task longer, and no intersection is known before that frame.
+  // Not before the page's first frame: no intersection is known before it, and reading row positions
+  // (rowAtTop) before it would lay the page out early.
   let started = false;
   const pending: Row[] = [...rows];
   requestAnimationFrame(() =>
@@ -73,11 +136,8 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
       for (const key of keys) {
         if (finished.has(key)) continue;
         finished.add(key);
-        for (const row of byKey.get(key) ?? []) {
-          near.delete(row);
-          io.unobserve(row.anchor);
-        }
       }
+      for (let i = lo; i < hi; i++) if (finished.has(list[i]!.key)) unwatch(list[i]!);
     },
     disconnect: () => io.disconnect(),
   };

@@ -640,6 +640,41 @@ describe('a 2,000-row listing', () => {
     await page.close();
   }, 180_000);
 
+  test('warm: the first screen is badged while the page is still parsed, before DOMContentLoaded, each row drawn once and final', async () => {
+    // The first screen's records in the cache (the test above, or this load).
+    const warm = await open(LISTING_2000);
+    const near = await rowsNear(warm.page);
+    await waitFor(
+      'first screen badged',
+      () => settledIds(warm.cdp),
+      (ids) => near.screen.every((id) => ids.has(id)),
+      60_000,
+    );
+    await warm.page.close();
+
+    const { page, cdp } = await open(LISTING_2000);
+    const first = await rowsNear(page);
+    await waitFor(
+      'first screen badged',
+      () => settledIds(cdp),
+      (ids) => first.screen.every((id) => ids.has(id)),
+      60_000,
+    );
+    const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
+    const keys = new Set(first.screen.map((id) => `arxiv:${id}`));
+    const drawings = (await drawnLog(page)).filter((d) => keys.has(d.key));
+    // Every row of the first screen: drawn final before the parser was done, and never drawn "checking" first.
+    for (const key of keys) {
+      const mine = drawings.filter((d) => d.key === key);
+      expect(mine.length, key).toBeGreaterThan(0);
+      expect(mine[0]!.state, key).not.toBe('pending');
+      expect(mine[0]!.at, key).toBeLessThan(dcl);
+    }
+    // Every row has its host from the start (reserved as it was parsed): badges never move the rows.
+    expect(await page.evaluate(() => document.querySelectorAll('dl dt [data-pith-lens="badge"]').length)).toBe(2000);
+    await page.close();
+  }, 120_000);
+
   test('"Check all papers on this page" (popup) badges every row', async () => {
     const { page, cdp } = await open(LISTING_2000);
     await waitFor(
@@ -656,7 +691,12 @@ describe('a 2,000-row listing', () => {
     await popup.close();
     await page.bringToFront();
     // Cold: ≈2,000 lookups at the mirror (≈25 s on an idle 2-core machine, minutes on a loaded one).
-    await waitFor('2,000 badges', () => readBadges(cdp), (bs) => bs.length >= 2000, 360_000);
+    await waitFor(
+      '2,000 badges',
+      () => readBadges(cdp),
+      (bs) => bs.length >= 2000,
+      360_000,
+    );
     const badges = await waitFor(
       '2,000 settled badges',
       () => readBadges(cdp),
@@ -686,7 +726,12 @@ describe('a 2,000-row listing', () => {
     const t0 = Date.now();
     await page.goto('http://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000');
     // Hosts are reserved while the page parses; a badge is drawn into each (readBadges sees drawn badges only).
-    await waitFor('2,000 badges', () => readBadges(cdp), (bs) => bs.length >= 2000, 90_000);
+    await waitFor(
+      '2,000 badges',
+      () => readBadges(cdp),
+      (bs) => bs.length >= 2000,
+      90_000,
+    );
     const elapsed = Date.now() - t0;
     await page.waitForTimeout(1000);
     await cdp.send('Tracing.end');
