@@ -35,6 +35,8 @@ const PLACE_NOW_MS = 8;
 const PACE_GAP_MS = 250;
 /** …and a batch waits this long at most for its rows' answers, to draw each row once, final. */
 const PACE_SETTLE_MS = 100;
+/** Every row checked at once: rows without an answer by then are drawn "checking". */
+const PENDING_AFTER_MS = 1000;
 
 /**
  * A listing or search page, checked where the reader looks.
@@ -188,7 +190,12 @@ export async function runListing(deps: ListingDeps): Promise<void> {
   const lazy = !settings!.checkAllListings;
   deps.finished(() => store.allFinal(lazy ? wanted : keys));
   port.page(pageMessage(location.href, detection, papers, lazy));
-  if (!lazy) return void inpage?.add(rows);
+  if (!lazy) {
+    // Every row: drawn as its answer comes (a cached one within moments); a row still without one
+    // after a while shows "checking" then (drawing all 2,000 as "checking" first would double the work).
+    setTimeout(() => inpage?.add(rows), PENDING_AFTER_MS);
+    return;
+  }
 
   // From now on the reader scrolls: batches paced.
   pacer.setGap(PACE_GAP_MS);
