@@ -124,6 +124,8 @@ export interface PageLoad {
   fcp: number;
   load: number;
   longestTask: number;
+  /** Longest task that starts at or after first contentful paint (the page's own, without the extension). */
+  longestTaskAfterFcp: number;
 }
 
 /** Load a page without the extension: DOMContentLoaded, load end, longest task. */
@@ -133,7 +135,14 @@ export async function loadBaseline<T = undefined>(base: Baseline, url: string, a
     await page.goto(url, { waitUntil: 'load' });
     await sleep(300); // let trailing tasks report
     const p = await readProbe(page);
-    return { dcl: p.nav.dcl, fcp: p.nav.fcp, load: p.nav.load, longestTask: Math.max(0, ...p.longtasks.map(([, d]) => d)), after: await after?.(page) };
+    return {
+      dcl: p.nav.dcl,
+      fcp: p.nav.fcp,
+      load: p.nav.load,
+      longestTask: Math.max(0, ...p.longtasks.map(([, d]) => d)),
+      longestTaskAfterFcp: Math.max(0, ...p.longtasks.filter(([s]) => s >= p.nav.fcp).map(([, d]) => d)),
+      after: await after?.(page),
+    };
   } finally {
     await page.close();
   }

@@ -93,3 +93,43 @@ export async function floorRun(base: Baseline, url: string, perFrame: number): P
     await page.close();
   }
 }
+
+/**
+ * The scroll floor: the listing without the extension, with an empty box of
+ * the badge host's size and containment next to every row's abstract link
+ * (as the extension reserves them while the page parses), scrolled as
+ * scrollCost does while, every `gapMs`, the boxes of the rows within a screen
+ * of the viewport get their content (a coloured label, as a badge is drawn
+ * into its host). No shadow root and no code of ours: the least a batch of
+ * inline badges drawn while the reader scrolls costs the scroll frames here.
+ */
+export async function scrollFloorRun(base: Baseline, url: string, gapMs: number): Promise<ScrollCost> {
+  const page = await base.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(`(() => {
+      const boxes = [...document.querySelectorAll('dt a[title=Abstract]')].map((a) => {
+        const b = document.createElement('span');
+        b.style.cssText = 'display:inline-flex;width:146px;height:18px;padding:4px;margin:-7px 0 -7px 2px;vertical-align:middle;contain:strict';
+        a.insertAdjacentElement('afterend', b);
+        return b;
+      });
+      setInterval(() => {
+        const h = innerHeight;
+        for (const b of boxes) {
+          if (b.firstChild) continue;
+          const r = b.getBoundingClientRect();
+          if (r.bottom < -h || r.top > 2 * h) continue;
+          const s = document.createElement('span');
+          s.textContent = 'Pith ✓ Verified';
+          s.style.cssText = 'display:inline-flex;height:18px;padding:0 7px;border-radius:9px;color:#fff;background:#1a7f37;font:12px/1.45 system-ui';
+          b.append(s);
+        }
+      }, ${gapMs});
+    })()`);
+    await page.waitForTimeout(500);
+    return await scrollCost(page);
+  } finally {
+    await page.close();
+  }
+}

@@ -13,7 +13,7 @@ import * as B from './browser';
 import { ensureBuilt, measureSizes, ROOT, staleBuilds, type TargetSizes } from './sizes';
 import { figure, fmt, round, type Figure } from './stats';
 import { cacheHitCost, verifyRateNode, verifyRateWorker } from './verify';
-import { floorRun, scrollCost, type ScrollCost } from './floor';
+import { floorRun, scrollCost, scrollFloorRun, type ScrollCost } from './floor';
 
 // ---------------------------------------------------------------- options
 
@@ -316,6 +316,7 @@ async function main(): Promise<number> {
           fcp: fig(base, (b) => b.fcp),
           load: fig(base, (b) => b.load),
           longestTask: fig(base, (b) => b.longestTask),
+          longestTaskAfterFcp: fig(base, (b) => b.longestTaskAfterFcp),
           ...scrollFigures(base.map((b) => b.after!)),
         };
         // The floor: what 2,000 empty inline-blocks cost this machine (bench/floor.ts).
@@ -324,6 +325,9 @@ async function main(): Promise<number> {
           return { done: fig(list, (f) => f.done), addingMs: fig(list, (f) => f.done - f.start), longestTask: fig(list, (f) => f.longestTask) };
         };
         results.listing.floor = { perFrame: FLOOR_PER_FRAME, spread: await floor(FLOOR_PER_FRAME), oneFrame: await floor(B.LISTING_ROWS) };
+        // The scroll floor: boxes filled in batches (the extension's pace, components/inpage/listing.ts) while scrolling.
+        const scrollFloor = await times(listingRuns, 'listing scroll floor', () => scrollFloorRun(baseline!, B.LISTING_URL, 250));
+        results.listing.scrollFloor = { median: fig(scrollFloor, (r) => r.median), p90: fig(scrollFloor, (r) => r.p90) };
       }
     } finally {
       await baseline?.close();
@@ -429,6 +433,7 @@ export function table(r: Results): string {
     add('listing 2,000: FCP, warm | no ext', `${f(l.warm?.fcp, ' ms')} | ${f(l.noExtension?.fcp, ' ms')}`);
     add('listing 2,000: longest task after FCP, warm', f(l.warm?.longestTaskAfterFcp, ' ms'), 'listing.warm.longestTaskAfterFcp');
     add('listing 2,000: longest task after FCP, cold', f(l.cold?.longestTaskAfterFcp, ' ms'), 'listing.cold.longestTaskAfterFcp');
+    add('listing 2,000: longest task after FCP, no extension (the page alone)', f(l.noExtension?.longestTaskAfterFcp, ' ms'));
     add('listing 2,000: longest task incl. parse, warm | no ext', `${f(l.warm?.longestTask, ' ms')} | ${f(l.noExtension?.longestTask, ' ms')}`);
     add(
       'listing 2,000: Pith requests cold, not scrolled | rows within the margin',
@@ -441,6 +446,8 @@ export function table(r: Results): string {
       `${f(l.warm?.scrollFrameP90, ' ms')} | ${f(l.noExtension?.scrollFrameP90, ' ms')}`,
       'listing.warm.scrollFrameP90',
     );
+    const sf = l.scrollFloor as Record<string, Figure> | undefined;
+    if (sf) add('listing scroll floor (no ext, boxes filled every 250 ms while scrolling): median | p90', `${f(sf.median, ' ms')} | ${f(sf.p90, ' ms')}`);
     add('listing 2,000: last screen after scrolling to the bottom, warm', f(l.warm?.lastScreenAfterScroll, ' ms'), 'listing.warm.lastScreenAfterScroll');
     add('listing 2,000: check all, last badge (warm)', f(l.checkAll?.lastBadge, ' ms'), 'listing.checkAll.lastBadge');
     add('listing 2,000: check all, longest task after FCP (warm)', f(l.checkAll?.longestTaskAfterFcp, ' ms'));
