@@ -401,7 +401,7 @@ export function table(r: Results): string {
       const c = r.sizes.chrome?.[e];
       const ff = r.sizes.firefox?.[e];
       const s = (x?: { raw: number; gzip: number }) => (x ? `${kb(x.raw)} / ${kb(x.gzip)} gz` : 'n/a');
-      add(`size ${e} (chrome | firefox)`, `${s(c)} | ${s(ff)}`, e === 'content:arxiv' ? 'sizes.chrome.content:arxiv.gzip' : '');
+      add(`size ${e} (chrome | firefox)`, `${s(c)} | ${s(ff)}`, e === 'content:arxiv' || e === 'content:arxiv-listing' ? `sizes.chrome.${e}.gzip` : '');
     }
   }
   const a = r.abstract as Record<string, Record<string, unknown>> | undefined;

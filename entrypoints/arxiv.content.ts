@@ -1,15 +1,14 @@
 import { runPage } from '../components/inpage/run';
 import { detectArxivDocument } from '../lib/ids/arxiv-page';
-import { listingRows, searchRows } from '../lib/ids/arxiv-listing';
 import { arxivPageKind, detectFromUrl } from '../lib/ids/url';
 
 const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
-const PATHS = ['/abs/*', '/html/*', '/pdf/*', '/list/*', '/search/*', '/catchup*'];
+const PATHS = ['/abs/*', '/html/*', '/pdf/*'];
 
 /**
- * arXiv pages: abstract, HTML, PDF, listings, search and catch-up. One message
- * with every paper on the page; inline badges by titles and rows. Wiring only:
- * the flow is in components/inpage/run.ts.
+ * A paper's own arXiv pages: abstract, HTML and PDF (listings and search
+ * have their own script, arxiv-listing.content.ts, so neither page loads the
+ * other's code). Wiring only: the flow is in components/inpage/run.ts.
  *
  * WXT's content-script context (ctx) is deliberately not used: its
  * "a newer script started" signal is an event on the page's document, which
@@ -27,13 +26,6 @@ export default defineContentScript({
         if (kind !== 'abstract' && kind !== 'html' && kind !== 'pdf') return null;
         const id = detectFromUrl(url).find((x) => x.kind === 'arxiv');
         return id ? { kind, id } : null;
-      },
-      // Listing and search rows are read as they are parsed.
-      rows(url, detected) {
-        const kind = detected ?? arxivPageKind(url);
-        if (kind === 'listing') return { kind, read: listingRows };
-        if (kind === 'search') return { kind, read: searchRows };
-        return null;
       },
     });
   },

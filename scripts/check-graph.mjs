@@ -40,6 +40,7 @@ const zodClassic = /(^|\/)node_modules\/zod\/(v4\/classic\/|index\.js$|v3\/)/;
 
 const checks = [
   { entry: 'entrypoints/arxiv.content.ts', bad: zod, why: 'the arXiv content script must not import zod' },
+  { entry: 'entrypoints/arxiv-listing.content.ts', bad: zod, why: 'the arXiv listing content script must not import zod' },
   { entry: 'entrypoints/popup/main.ts', bad: zodClassic, why: "the popup must use zod/mini, not zod's classic build" },
 ];
 

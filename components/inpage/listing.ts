@@ -2,12 +2,11 @@ import type { DetectedPaper, PageDetection } from '../../lib/ids/page';
 import type { RowReader } from '../../lib/ids/arxiv-listing';
 import { idKey } from '../../lib/ids/key';
 import { siteDisabled, type InpageSettings } from '../../lib/inpage/validate';
-import type { ResultStore } from '../../lib/inpage/results';
 import { createInpage, type Inpage, type Row } from './controller';
 import { watchNearby, type Nearby } from './nearby';
 import { reserveBadge } from './badge';
 import { createPacer } from '../../lib/inpage/pacer';
-import type { PagePort } from './port';
+import { openPage, type PageSession } from './session';
 import { inpageEnv, MAX_PAPERS, pageMessage, parsed } from './page';
 
 /** How a page's rows are read: listing `dt`s or search results (lib/ids/arxiv-listing.ts). */
@@ -16,17 +15,16 @@ export interface ListingReader {
   read: RowReader;
 }
 
-export interface ListingDeps extends ListingReader {
-  port: PagePort;
-  store: ResultStore;
-  /** The page's title of each paper, for binding answers (filled here as rows are read). */
-  titles: Map<string, string | undefined>;
-  settingsRead: Promise<InpageSettings>;
+interface ListingDeps extends ListingReader, PageSession {
   anchorFor?(paper: DetectedPaper): Element | undefined;
-  /** Where the port's answers go (the keys whose answer changed). */
-  onChanged(f: (keys: string[]) => void): void;
-  /** When every paper the page asked for has its final answer (the port then need not reconnect). */
-  finished(f: () => boolean): void;
+}
+
+/** The listing and search pages' content script: rows read as the page parses (runListing). */
+export function runListingPage(reader: ListingReader | null): Promise<void> | undefined {
+  const session = reader && openPage();
+  if (!session) return undefined;
+  session.release(); // nothing was asked for before the rows: nothing is held
+  return runListing({ ...reader!, ...session });
 }
 
 /** Listings: answers of rows near the viewport are drawn in the task that brings them, for up to this long. */
@@ -52,7 +50,7 @@ const PENDING_AFTER_MS = 1000;
  * IntersectionObserver (nearby.ts) asks for rows as the reader nears them.
  * The option "Check every paper on listing pages" asks for all of them.
  */
-export async function runListing(deps: ListingDeps): Promise<void> {
+async function runListing(deps: ListingDeps): Promise<void> {
   const { port, store, titles, read, kind } = deps;
   const anchorFor = deps.anchorFor ?? ((p: DetectedPaper) => p.anchor);
   const detection: Pick<PageDetection, 'kind'> = { kind };

@@ -271,7 +271,7 @@ export interface Task {
 
 /** Top-level tasks of the renderer's main thread, from our script's first evaluation on, with what ran in them. */
 export function mainThreadTasks(events: TraceEvent[]): Task[] {
-  const isOurs = (e: TraceEvent) => (e.args?.data?.url ?? '').includes('/content-scripts/arxiv.js');
+  const isOurs = (e: TraceEvent) => /\/content-scripts\/arxiv(-listing)?\.js$/.test(e.args?.data?.url ?? '');
   const start = events.find((e) => e.name === 'EvaluateScript' && isOurs(e));
   if (!start) throw new Error('our content script never ran');
   const tid = start.tid;
