@@ -10,7 +10,7 @@ import { Popup } from '../../../components/popup/Popup';
 import { SiteConsent } from '../../../components/popup/SiteConsent';
 import type { Ask, PaperResult } from '../../../lib/messages';
 import { scholar } from '../../../lib/sites/scholar';
-import { notFoundResult, paperResult, SEED_TITLE, tabState, verifiedResult } from './fixtures';
+import { notFoundResult, paperResult, SEED_TITLE, tabState, verifiedResult } from '../../helpers/seed-results';
 
 afterEach(cleanup);
 

@@ -7,7 +7,7 @@ import { Popup } from '../../../../components/popup/Popup';
 import type { PaperId } from '../../../../lib/ids/key';
 import type { Ask } from '../../../../lib/messages';
 import { RECENT_KEY, type RecentLookup } from '../../../../lib/popup/recent';
-import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from '../fixtures';
+import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from '../../../helpers/seed-results';
 
 afterEach(cleanup);
 
