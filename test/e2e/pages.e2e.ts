@@ -656,7 +656,12 @@ describe('a 2,000-row listing', () => {
     await popup.close();
     await page.bringToFront();
     // Cold: ≈2,000 lookups at the mirror (≈25 s on an idle 2-core machine, minutes on a loaded one).
-    await waitFor('2,000 badges', () => readBadges(cdp), (bs) => bs.length >= 2000, 360_000);
+    await waitFor(
+      '2,000 badges',
+      () => readBadges(cdp),
+      (bs) => bs.length >= 2000,
+      360_000,
+    );
     const badges = await waitFor(
       '2,000 settled badges',
       () => readBadges(cdp),
@@ -686,7 +691,12 @@ describe('a 2,000-row listing', () => {
     const t0 = Date.now();
     await page.goto('http://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000');
     // Hosts are reserved while the page parses; a badge is drawn into each (readBadges sees drawn badges only).
-    await waitFor('2,000 badges', () => readBadges(cdp), (bs) => bs.length >= 2000, 90_000);
+    await waitFor(
+      '2,000 badges',
+      () => readBadges(cdp),
+      (bs) => bs.length >= 2000,
+      90_000,
+    );
     const elapsed = Date.now() - t0;
     await page.waitForTimeout(1000);
     await cdp.send('Tracing.end');
