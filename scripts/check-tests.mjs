@@ -20,7 +20,7 @@ const RULE =
   `paths under ${KEPT.map((d) => `${d}/`).join(', ')} keep their folder (components/popup/Popup.tsx -> test/unit/components/popup/Popup.test.tsx), ` +
   'and test/unit/mirror/ tests the local mirror in test/mirror/. An aspect of one file keeps a suffix: <path>.<aspect>.test.ts ' +
   '(resolver/cache.attacks.test.ts, ids/arxiv.properties.test.ts). Helpers shared by tests live in test/helpers/, not test/unit/.';
-const COMMENT_DIRS = ['lib', 'components', 'entrypoints', 'cli', 'scripts', 'bench'];
+const COMMENT_DIRS = ['lib', 'components', 'entrypoints', 'cli', 'scripts', 'bench', 'test'];
 /** The repository's top folders a comment may name a path in. Build outputs (dist/, .output/) are not among them. */
 const PATH_ROOTS = ['lib', 'components', 'entrypoints', 'cli', 'scripts', 'bench', 'test', 'public', 'assets'];
 /** Top-level files a comment may name without a folder. */
