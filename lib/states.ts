@@ -1,5 +1,5 @@
 /**
- * The one vocabulary of states (DESIGN.md), used alike by the toolbar badge,
+ * The one vocabulary of states (README.md lists them), used alike by the toolbar badge,
  * inline badges, the popup and the CLI. Each state has one colour, one badge
  * text and one sentence of explanation, defined here and nowhere else.
  */

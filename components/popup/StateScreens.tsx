@@ -1,5 +1,5 @@
 /**
- * One screen per state (DESIGN.md's vocabulary). Each is the state banner,
+ * One screen per state (the vocabulary of lib/states.ts). Each is the state banner,
  * what the state needs said first (what failed, what differs, why unsigned,
  * how old the cache is), then the record's parts in the order a reader wants.
  */

@@ -1,4 +1,5 @@
 import type { PaperId } from './key';
+import { matchesInText } from './util';
 
 /** An arXiv id as a PaperId (kind 'arxiv'). */
 export type ArxivPaperId = Extract<PaperId, { kind: 'arxiv' }>;
@@ -132,16 +133,6 @@ const OLD_IN_TEXT = /(?<![\w./-])([a-z][a-z-]{1,15}(?:\.[a-z][a-z-]{0,15})?\/\d{
 
 /** All arXiv ids appearing in free text, in order of appearance (not deduplicated). */
 export function findArxivIdsInText(text: string): { id: ArxivPaperId; index: number }[] {
-  const out: { id: ArxivPaperId; index: number }[] = [];
-  if (typeof text !== 'string') return out;
-  for (const re of [NEW_IN_TEXT, OLD_IN_TEXT]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const cand = m[1];
-      if (cand === undefined) continue;
-      const p = parseArxivId(cand);
-      if (p) out.push({ id: p, index: m.index });
-    }
-  }
-  return out.sort((a, b) => a.index - b.index);
+  const read = (m: RegExpExecArray) => (m[1] === undefined ? null : parseArxivId(m[1]));
+  return [...matchesInText(text, NEW_IN_TEXT, read), ...matchesInText(text, OLD_IN_TEXT, read)].sort((a, b) => a.index - b.index);
 }

@@ -1,5 +1,6 @@
 import type { PaperId } from './key';
 import { parseArxivId, type ArxivPaperId } from './arxiv';
+import { matchesInText } from './util';
 
 type DoiPaperId = Extract<PaperId, { kind: 'doi' }>;
 
@@ -9,7 +10,7 @@ type DoiPaperId = Extract<PaperId, { kind: 'doi' }>;
  * character class: no backtracking beyond a constant per start position.
  */
 const DOI_WHOLE = /^10\.\d{4,9}(?:\.\d{1,9}){0,4}\/\S+$/;
-/** In free text: stops at whitespace and quotes. Global; reset lastIndex before use. */
+/** In free text: stops at whitespace and quotes. Global (matchesInText scans with a copy). */
 const DOI_IN_TEXT = /(?<![\w.])10\.\d{4,9}(?:\.\d{1,9}){0,4}\/[^\s"'\u201c\u201d\u2018\u2019]+/g;
 const DOI_PREFIXES = /^(?:doi\s*:\s*|(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\/|info:doi\/)/i;
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
@@ -113,12 +114,5 @@ export function normalizeDoi(input: string): string | null {
 
 /** All DOIs appearing in free text, normalized, in order of appearance (not deduplicated). */
 export function findDoisInText(text: string): { id: ParsedDoi; index: number }[] {
-  const out: { id: ParsedDoi; index: number }[] = [];
-  if (typeof text !== 'string') return out;
-  const re = new RegExp(DOI_IN_TEXT.source, DOI_IN_TEXT.flags);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const p = parseDoi(m[0]);
-    if (p) out.push({ id: p, index: m.index });
-  }
-  return out;
+  return matchesInText(text, DOI_IN_TEXT, (m) => parseDoi(m[0]));
 }

@@ -1,4 +1,5 @@
 import type { PaperId } from './key';
+import { matchesInText } from './util';
 
 export type PithPaperId = Extract<PaperId, { kind: 'pith' }>;
 
@@ -81,12 +82,8 @@ export function normalizePithNumber(input: string): string | null {
 const PITH_IN_TEXT = /(?<![\w])pith:(?:\d{4}:)?[A-Za-z2-7]{8,26}(?![\w])/gi;
 
 export function findPithNumbersInText(text: string): { id: PithPaperId; index: number }[] {
-  const out: { id: PithPaperId; index: number }[] = [];
-  if (typeof text !== 'string') return out;
-  const re = new RegExp(PITH_IN_TEXT.source, PITH_IN_TEXT.flags);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  return matchesInText(text, PITH_IN_TEXT, (m) => {
     const r = parsePithNumber(m[0]);
-    if (r.ok) out.push({ id: r.id, index: m.index });
-  }
-  return out;
+    return r.ok ? r.id : null;
+  });
 }

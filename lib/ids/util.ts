@@ -32,6 +32,18 @@ export function describeId(id: PaperId): string {
   }
 }
 
+/** Each match of the global `pattern` in free text that `read` accepts, in order of appearance, with where it starts. */
+export function matchesInText<T>(text: string, pattern: RegExp, read: (match: RegExpExecArray) => T | null): { id: T; index: number }[] {
+  const out: { id: T; index: number }[] = [];
+  if (typeof text !== 'string') return out;
+  const re = new RegExp(pattern.source, pattern.flags);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const id = read(m);
+    if (id) out.push({ id, index: m.index });
+  }
+  return out;
+}
+
 /** Collapse runs of whitespace to one space and trim. */
 export function collapseWhitespace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();

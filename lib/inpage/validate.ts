@@ -1,7 +1,7 @@
 /**
  * zod-free readers for the two things the content script receives: the
  * background's ResultMessage and the stored settings. zod would be most of a
- * content script that must stay under 15 kB gzip, so these follow
+ * content script held to a small gzip budget (bench/budgets.json), so these follow
  * `ResultMessageSchema` and `parseSettings` rule for rule, and
  * test/unit/inpage/validate.test.ts checks them against the zod schemas on
  * generated inputs (same accept/reject, same output).

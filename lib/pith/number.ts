@@ -1,5 +1,5 @@
 /**
- * Pith Number derivation (PROTOCOL.md): `pith:<YYYY>:<26 base32 chars>`, the 26 chars being the
+ * Pith Number derivation (the Pith protocol): `pith:<YYYY>:<26 base32 chars>`, the 26 chars being the
  * first 26 of the RFC 4648 base32 encoding of the 32 bytes of `canonical_sha256`.
  * Parsing user-typed Pith Numbers lives in lib/ids/.
  */

@@ -42,7 +42,7 @@ export interface SiteAdapter {
   /**
    * Papers inside `root` (the whole document, or a subtree added later), in
    * document order: the rows of a list page, or what a paper page links to.
-   * Roles are settled by `collect` (lib/sites/collect.ts).
+   * Roles are settled by `collect` (lib/sites/index.ts).
    */
   find(root: ParentNode, url: URL): SitePaper[];
 }

@@ -1,7 +1,7 @@
 /**
  * Canonical JSON: `canonicalize(v)` is byte-identical to Python's
  * `json.dumps(v, sort_keys=True, separators=(',', ':'), ensure_ascii=False)`
- * (see PROTOCOL.md and test/fixtures/canonical-json.json), and
+ * (the Pith protocol's rule; its vectors: test/fixtures/canonical-json.json), and
  * `canonicalSha256(v)` is the hash a record's `canonical_hash` must equal.
  * Here: string quoting, key order by code point, and the walk over values;
  * float formatting is in py-float.ts, the value model in json-value.ts.

@@ -23,7 +23,7 @@ import {
   fakeServer,
   SEED_ARXIV,
   SEED_TITLE,
-} from '../components/background/fakes';
+} from '../../helpers/background-fakes';
 
 type MessageSender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
 

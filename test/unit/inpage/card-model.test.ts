@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cardModel, cleanText, idText, fullViewQuery } from '../../../lib/inpage/card-model';
 import { suffixOfPithNumber } from '../../../lib/ids/pith-number';
-import { createResultStore } from '../../../lib/inpage/results';
 import { STATES, STATE_STYLE } from '../../../lib/states';
 import type { PaperResult } from '../../../lib/messages';
 
@@ -74,26 +73,5 @@ describe('helpers', () => {
     expect(cleanText('   ')).toBeUndefined();
     expect(cleanText(undefined)).toBeUndefined();
     expect(cleanText('abcdef', 4)).toBe('abc…');
-  });
-});
-
-describe('createResultStore', () => {
-  test('a pending answer never replaces a final one (reconnect re-sends pending for everything)', () => {
-    const store = createResultStore();
-    expect(store.apply([{ ...base, state: 'pending' }])).toEqual(['arxiv:2404.14294']);
-    expect(store.apply([{ ...base, state: 'verified' }])).toEqual(['arxiv:2404.14294']);
-    expect(store.apply([{ ...base, state: 'pending' }])).toEqual([]);
-    expect(store.get('arxiv:2404.14294')?.state).toBe('verified');
-    expect(store.apply([{ ...base, state: 'invalid' }])).toEqual(['arxiv:2404.14294']);
-    expect(store.get('arxiv:2404.14294')?.state).toBe('invalid');
-  });
-  test('allFinal', () => {
-    const store = createResultStore();
-    expect(store.allFinal(['a'])).toBe(false);
-    store.apply([{ ...base, key: 'a', state: 'pending' }]);
-    expect(store.allFinal(['a'])).toBe(false);
-    store.apply([{ ...base, key: 'a', state: 'not-found' }]);
-    expect(store.allFinal(['a'])).toBe(true);
-    expect(store.allFinal([])).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkRows, failedChecks, verificationView } from '../../../lib/popup/checks';
-import { invalidResult, mismatchResult, SEED_SUFFIX, unsignedResult, verifiedResult } from '../components/fixtures';
+import { invalidResult, mismatchResult, SEED_SUFFIX, unsignedResult, verifiedResult } from '../../helpers/seed-results';
 
 describe('checks and verification view', () => {
   test('every check of a verified report, in order, with symbols', () => {

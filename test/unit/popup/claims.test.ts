@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { claimsView, hasClaims } from '../../../lib/popup/claims';
-import { seed } from '../components/fixtures';
+import { seed } from '../../helpers/seed-results';
 
 describe('claimsView', () => {
   test('headline, summary, strongest claim, weakest assumption with status', () => {

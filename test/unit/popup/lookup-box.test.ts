@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { detectFromText, describeTextError } from '../../../lib/ids/index';
 import { parseLookupInput } from '../../../lib/popup/lookup-box';
-import { SEED_SUFFIX } from '../components/fixtures';
+import { SEED_SUFFIX } from '../../helpers/seed-results';
 
 describe('parseLookupInput with the real detector', () => {
   const parse = (t: string) => parseLookupInput(t, detectFromText, describeTextError);

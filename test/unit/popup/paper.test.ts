@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { paperView } from '../../../lib/popup/paper';
-import { seed, SEED_TITLE } from '../components/fixtures';
+import { seed, SEED_TITLE } from '../../helpers/seed-results';
 
 describe('paperView', () => {
   test('reads the seed record: title, authors, id, version, categories', () => {

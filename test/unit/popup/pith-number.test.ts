@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fullPithNumber, pithNumberView } from '../../../lib/popup/pith-number';
-import { SEED_SUFFIX, verifiedResult } from '../components/fixtures';
+import { SEED_SUFFIX, verifiedResult } from '../../helpers/seed-results';
 
 describe('pithNumberView', () => {
   test('full and short forms, URL and LaTeX from the seed', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { screenFor, formatAge, resultLabel, recordJson } from '../../../lib/popup/screens';
 import { STATES } from '../../../lib/states';
-import { seed, SEED_TITLE, verifiedResult } from '../components/fixtures';
+import { seed, SEED_TITLE, verifiedResult } from '../../helpers/seed-results';
 
 describe('screens, ages, labels', () => {
   test('each state has a screen; pending is loading', () => {

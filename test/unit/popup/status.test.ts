@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { statusFlags, completenessLadder } from '../../../lib/popup/status';
-import { seed } from '../components/fixtures';
+import { seed } from '../../helpers/seed-results';
 
 describe('status words and ladder', () => {
   test('the seed: not attested, not anchored, not stored, refs resolved', () => {

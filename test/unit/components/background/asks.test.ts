@@ -5,7 +5,17 @@ import { createTabStates } from '../../../../components/background/tab-state';
 import { PAGES_SCRIPT } from '../../../../lib/browser/site-scripts';
 import type { Ask, PaperResult, TabState } from '../../../../lib/messages';
 import { senderKind, type SenderLike } from '../../../../lib/sender';
-import { contentScript, EXTENSION_PAGE, fakeAction, fakeScripting, fakeServer, realResolver, SEED_ARXIV, SEED_TITLE, STRANGER } from './fakes';
+import {
+  contentScript,
+  EXTENSION_PAGE,
+  fakeAction,
+  fakeScripting,
+  fakeServer,
+  realResolver,
+  SEED_ARXIV,
+  SEED_TITLE,
+  STRANGER,
+} from '../../../helpers/background-fakes';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -4,7 +4,7 @@ import { createContentScripts } from '../../../../components/background/content-
 import { PAGES_SCRIPT } from '../../../../lib/browser/site-scripts';
 import { parseSettings, type Settings } from '../../../../lib/settings';
 import { SITES } from '../../../../lib/sites';
-import { fakePermissions, fakeScripting } from './fakes';
+import { fakePermissions, fakeScripting } from '../../../helpers/background-fakes';
 
 function setup(opts: { settings?: Partial<Settings>; held?: string[] } = {}) {
   const settings = { ...parseSettings(undefined), ...opts.settings };

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createContextMenu } from '../../../../components/background/context-menu';
 import { MENU_ID, MENU_TITLE } from '../../../../lib/browser/context-menu';
-import { fakeMenus } from './fakes';
+import { fakeMenus } from '../../../helpers/background-fakes';
 
 beforeEach(() => fakeBrowser.reset());
 

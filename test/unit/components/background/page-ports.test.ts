@@ -5,7 +5,7 @@ import { createTabStates } from '../../../../components/background/tab-state';
 import type { PageMessage, PaperResult } from '../../../../lib/messages';
 import { senderKind } from '../../../../lib/sender';
 import { SETTINGS_KEY } from '../../../../lib/settings';
-import { contentScript, EXTENSION_PAGE, fakeAction, fakePort, fakeServer, realResolver, SEED_ARXIV, SEED_TITLE } from './fakes';
+import { contentScript, EXTENSION_PAGE, fakeAction, fakePort, fakeServer, realResolver, SEED_ARXIV, SEED_TITLE } from '../../../helpers/background-fakes';
 
 beforeEach(() => fakeBrowser.reset());
 

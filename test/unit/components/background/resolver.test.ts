@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { dropLegacyCache, type LocalArea } from '../../../../components/background/resolver';
 import { DEFAULT_BASE_URL, SETTINGS_KEY } from '../../../../lib/settings';
-import { fakeServer, realResolver, SEED_ARXIV } from './fakes';
+import { fakeServer, realResolver, SEED_ARXIV } from '../../../helpers/background-fakes';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { createTabStates } from '../../../../components/background/tab-state';
 import type { PaperResult, TabState } from '../../../../lib/messages';
 import { toolbarBadgeFor } from '../../../../lib/toolbar';
-import { fakeAction } from './fakes';
+import { fakeAction } from '../../../helpers/background-fakes';
 
 beforeEach(() => fakeBrowser.reset());
 

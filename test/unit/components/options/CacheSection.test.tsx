@@ -14,7 +14,7 @@ import { CacheSection } from '../../../../components/options/CacheSection';
 import type { Ask } from '../../../../lib/messages';
 import { senderKind } from '../../../../lib/sender';
 import { parseSettings } from '../../../../lib/settings';
-import { EXTENSION_PAGE, fakeAction, fakeScripting, fakeServer, realResolver } from '../background/fakes';
+import { EXTENSION_PAGE, fakeAction, fakeScripting, fakeServer, realResolver } from '../../../helpers/background-fakes';
 
 afterEach(cleanup);
 

@@ -2,12 +2,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PopupApi } from '../../../../components/popup/api';
-import { LookupBox } from '../../../../components/popup/LookupBox';
 import { Popup } from '../../../../components/popup/Popup';
-import type { PaperId } from '../../../../lib/ids/key';
 import type { Ask } from '../../../../lib/messages';
 import { RECENT_KEY, type RecentLookup } from '../../../../lib/popup/recent';
-import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from '../fixtures';
+import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from '../../../helpers/seed-results';
 
 afterEach(cleanup);
 
@@ -217,57 +215,6 @@ describe('Popup', () => {
     render(<Popup api={api} />);
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     expect(api.openOptions).toHaveBeenCalled();
-  });
-});
-
-describe('LookupBox', () => {
-  function box() {
-    const onLookup = vi.fn<(id: PaperId) => void>();
-    render(<LookupBox onLookup={onLookup} />);
-    const input = screen.getByLabelText('Look up a paper') as HTMLInputElement;
-    const submit = (value: string) => {
-      fireEvent.input(input, { target: { value } });
-      fireEvent.submit(input.closest('form')!);
-    };
-    return { onLookup, input, submit };
-  }
-
-  test.each([
-    ['2404.14294', { kind: 'arxiv', id: '2404.14294' }],
-    ['arXiv:2404.14294v3', { kind: 'arxiv', id: '2404.14294', version: 3 }],
-    ['10.1145/3442188.3445922', { kind: 'doi', id: '10.1145/3442188.3445922' }],
-    ['https://doi.org/10.1145/3442188.3445922', { kind: 'doi', id: '10.1145/3442188.3445922' }],
-    [`pith:2024:${SEED_SUFFIX}`, { kind: 'pith', id: SEED_SUFFIX }],
-    [`https://pith.science/pith/${SEED_SUFFIX}`, { kind: 'pith', id: SEED_SUFFIX }],
-    ['https://arxiv.org/abs/2404.14294', { kind: 'arxiv', id: '2404.14294' }],
-  ])('%s is looked up', (text, id) => {
-    const { onLookup, input, submit } = box();
-    submit(text);
-    expect(onLookup).toHaveBeenCalledWith(id);
-    expect(input.getAttribute('aria-invalid')).toBeNull();
-  });
-
-  test.each([
-    ['', 'Type an arXiv id'],
-    ['hello world', 'Not an arXiv id'],
-    ['2413.00001', 'not a month'],
-    ['https://example.com/about', 'not to a single paper'],
-  ])('%j gives an inline error', (text, message) => {
-    const { onLookup, input, submit } = box();
-    submit(text);
-    expect(onLookup).not.toHaveBeenCalled();
-    expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(input.getAttribute('aria-describedby')).toContain('lookup-error');
-    expect(screen.getByRole('alert').textContent).toContain(message);
-    expect(document.activeElement).toBe(input);
-  });
-
-  test('typing again clears the error', () => {
-    const { input, submit } = box();
-    submit('nope');
-    fireEvent.input(input, { target: { value: '2404' } });
-    expect(input.getAttribute('aria-invalid')).toBeNull();
-    expect(screen.getByRole('alert').textContent).toBe('');
   });
 });
 

@@ -4,7 +4,17 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ResultScreen } from '../../../../components/popup/StateScreens';
 import type { LookupResult } from '../../../../lib/messages';
 import { STATE_STYLE } from '../../../../lib/states';
-import { errorResult, invalidResult, mismatchResult, notFoundResult, seed, SEED_SUFFIX, SEED_TITLE, unsignedResult, verifiedResult } from '../fixtures';
+import {
+  errorResult,
+  invalidResult,
+  mismatchResult,
+  notFoundResult,
+  seed,
+  SEED_SUFFIX,
+  SEED_TITLE,
+  unsignedResult,
+  verifiedResult,
+} from '../../../helpers/seed-results';
 
 afterEach(cleanup);
 

@@ -2,10 +2,10 @@
  * LookupResults for popup tests, built from the real seed record and the real
  * verify(): one per state screen.
  */
-import seedJson from '../../fixtures/records/2404.14294v3.record.json';
-import type { PaperId } from '../../../lib/ids/key';
-import type { LookupResult, PaperResult, TabState } from '../../../lib/messages';
-import { verify } from '../../../lib/pith/verify';
+import seedJson from '../fixtures/records/2404.14294v3.record.json';
+import type { PaperId } from '../../lib/ids/key';
+import type { LookupResult, PaperResult, TabState } from '../../lib/messages';
+import { verify } from '../../lib/pith/verify';
 
 export const SEED_TITLE = 'A Survey on Efficient Inference for Large Language Models';
 const SEED_ID: PaperId = { kind: 'arxiv', id: '2404.14294', version: 3 };

@@ -4,8 +4,8 @@
  * extension page from a page's content script.
  */
 import { describe, expect, it } from 'vitest';
-import { AskSchema } from '../../../lib/messages';
-import { documentUrl, pagePortAllowed, askAllowed, senderKind } from '../../../lib/sender';
+import { AskSchema } from '../../lib/messages';
+import { documentUrl, pagePortAllowed, askAllowed, senderKind } from '../../lib/sender';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;

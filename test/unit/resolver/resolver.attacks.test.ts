@@ -1,81 +1,83 @@
 /**
- * Attacks by a dishonest resolver or mirror (issue 13): the real signed seed
- * record served with unsigned text rewritten around it. None of them may make
- * the extension's core or the CLI say more than was checked.
+ * Attacks by a dishonest resolver or mirror on the extension's path (issue 13):
+ * client → verify → cache → bind. The real signed seed record served with
+ * unsigned text rewritten around it may not make the resolver say more than
+ * was checked, and a cached report cannot vouch for itself.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { main, EXIT, type CliIo } from '../../../cli/main';
-import { nodeIo } from '../../../cli/node-io';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperId } from '../../../lib/ids/key';
-import { verify } from '../../../lib/pith/verify';
 import { createClient } from '../../../lib/pith/client';
+import { reportStamp } from '../../../lib/pith/trust';
+import { verify } from '../../../lib/pith/verify';
+import { LookupCache } from '../../../lib/resolver/cache';
+import { CACHE_VERSION } from '../../../lib/resolver/cache-entry';
 import { createResolver } from '../../../lib/resolver/resolver';
 import { memoryStorage } from '../../../lib/resolver/storage';
 import type { State } from '../../../lib/states';
-import { startMirror, type Mirror } from '../../mirror/server';
 
 const SEED_TEXT = readFileSync(new URL('../../fixtures/records/2404.14294v3.record.json', import.meta.url), 'utf8');
+const SEED = { kind: 'arxiv', id: '2404.14294' } as const;
 const SEED_TITLE = 'A Survey on Efficient Inference for Large Language Models';
 const FOREIGN_DOI = '10.1145/3442188.3445922';
 
-let mirror: Mirror;
-beforeAll(async () => {
-  mirror = await startMirror({ port: 0 });
-});
-afterAll(async () => {
-  await mirror?.stop();
-});
-afterEach(() => mirror.clearFaults());
-
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { ...nodeIo, stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  return { code: await main(argv, io), out, err };
+function recordClient(text: string) {
+  let requests = 0;
+  return {
+    get requests() {
+      return requests;
+    },
+    resolve: async () => {
+      requests++;
+      return { kind: 'record' as const, text, host: 'pith.science', url: 'https://pith.science/x' };
+    },
+  };
 }
 
-describe('an unsigned DOI alias does not bind', () => {
-  it('CLI: the real signed record served for a foreign DOI, with that DOI added to its aliases, is UNCONFIRMED (exit 6)', async () => {
-    mirror.setFault({ answerWith: '2404.14294', extraAliases: [{ alias_kind: 'doi', alias_value: FOREIGN_DOI }] }, FOREIGN_DOI);
-    const r = await cli(['resolve', FOREIGN_DOI, '--base', mirror.url]);
-    expect(r.code).toBe(EXIT.unconfirmed);
-    expect(r.code).toBe(6);
-    expect(r.out).toMatch(/^UNCONFIRMED/);
-    expect(r.out).not.toMatch(/VERIFIED/);
-    const json = await cli(['resolve', FOREIGN_DOI, '--base', mirror.url, '--json']);
-    const parsed = JSON.parse(json.out);
-    expect(parsed.state).toBe('unconfirmed');
-    const binding = parsed.report.checks.find((c: { name: string }) => c.name === 'binding');
-    expect(binding.outcome).not.toBe('pass');
-    expect(binding.detail).toContain('resolver');
-  });
-
-  it('CLI: the same DOI with no alias at all is unconfirmed too; the arXiv DOI derived from the signed source still verifies', async () => {
-    mirror.setFault({ answerWith: '2404.14294' }, FOREIGN_DOI);
-    expect((await cli(['resolve', FOREIGN_DOI, '--base', mirror.url])).code).toBe(EXIT.unconfirmed);
-    expect((await cli(['resolve', '10.48550/arXiv.2404.14294', '--base', mirror.url])).code).toBe(EXIT.verified);
-  });
-
-  it('a page title that hashes to the signed title binds a DOI the signature does not name', () => {
-    const rec = JSON.parse(SEED_TEXT);
-    rec.aliases.push({ alias_kind: 'doi', alias_value: FOREIGN_DOI });
-    expect(verify(rec, { pageId: { kind: 'doi', id: FOREIGN_DOI } }).state).toBe('unconfirmed');
-    expect(verify(rec, { pageId: { kind: 'doi', id: FOREIGN_DOI }, pageTitle: SEED_TITLE }).state).toBe('verified');
-    expect(verify(rec, { pageId: { kind: 'doi', id: FOREIGN_DOI }, pageTitle: 'On the Dangers of Stochastic Parrots' }).state).toBe('mismatch');
+describe('a cached report is only reused under its verifier’s stamp', () => {
+  it('a forged entry (a "verified" report over an unsigned text) under another stamp is re-verified: not verified', async () => {
+    const unsigned = JSON.parse(SEED_TEXT);
+    delete unsigned.receipt;
+    const storage = memoryStorage();
+    const cache = new LookupCache(storage, { flushDelayMs: 0 });
+    const forgedReport = { ...verify(SEED_TEXT), state: 'verified' as const };
+    await cache.put('arxiv:2404.14294', {
+      v: CACHE_VERSION,
+      kind: 'record',
+      fetchedAt: Date.now(),
+      host: 'pith.science',
+      text: JSON.stringify(unsigned),
+      stamp: `${CACHE_VERSION}:default`,
+      report: forgedReport,
+      bind: { source: { id: '2404.14294', kind: 'arxiv', version: 3 }, dois: [] },
+    });
+    await cache.flush();
+    const client = recordClient(SEED_TEXT);
+    const resolver = createResolver({ client, storage, verify: (t) => verify(t), reportStamp: reportStamp('9.9.9'), flushDelayMs: 0 });
+    const r = await resolver.lookup(SEED);
+    expect(r.state).toBe('unsigned');
+    expect(client.requests).toBe(0);
   });
 });
 
-describe('a forged served title is never the verified paper’s identity', () => {
-  it('the state stays verified and the title check fails (the popup labels it: popup-attacks.test.tsx)', async () => {
-    mirror.setFault({ paper: { title: 'Retracted: fabricated results', authors_text: 'Nobody' } }, '2404.14294');
-    const r = await cli(['resolve', '2404.14294', '--base', mirror.url, '--json']);
-    const parsed = JSON.parse(r.out);
-    expect(parsed.state).toBe('verified');
-    const title = parsed.report.checks.find((c: { name: string }) => c.name === 'title');
-    expect(title.outcome).toBe('fail');
-    expect(title.detail).toContain('shown as served');
+describe('a dishonest server cannot fill the disk', () => {
+  it('an oversized record is verified and shown but not cached', async () => {
+    const big = JSON.parse(SEED_TEXT);
+    big.padding = 'x'.repeat(300 * 1024);
+    const text = JSON.stringify(big);
+    const client = recordClient(text);
+    const storage = memoryStorage();
+    const resolver = createResolver({ client, storage, verify: (t) => verify(t), flushDelayMs: 0 });
+    const first = await resolver.lookup(SEED);
+    expect(first.state).toBe('verified');
+    expect(first.recordText).toBe(text);
+    await resolver.idle();
+    expect([...storage.data.keys()].filter((k) => k.startsWith('pl:c:'))).toEqual([]);
+    expect((await resolver.stats()).tooLarge).toBe(1);
+    // Not cached: the next lookup asks again.
+    await resolver.lookup(SEED);
+    expect(client.requests).toBe(2);
   });
 });
 
@@ -185,25 +187,5 @@ describe('what the popup is told about where and what was served', () => {
     expect(r.state).toBe('verified');
     expect(r.host).toBe('mirror.elsewhere.example');
     expect(r.recordText).toBe(SEED_TEXT);
-  });
-});
-
-describe('the built command line (`npx pith-lens`, dist/pith-lens.mjs)', () => {
-  it('prints UNCONFIRMED and exits 6 for the foreign DOI a dishonest resolver vouches for', async () => {
-    const { execFileSync, spawn } = await import('node:child_process');
-    const root = new URL('../../../', import.meta.url).pathname;
-    execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root });
-    mirror.setFault({ answerWith: '2404.14294', extraAliases: [{ alias_kind: 'doi', alias_value: FOREIGN_DOI }] }, FOREIGN_DOI);
-    // Asynchronously: the mirror answers from this process.
-    const run = (args: string[]) =>
-      new Promise<{ code: number | null; out: string }>((ok) => {
-        const child = spawn(process.execPath, ['dist/pith-lens.mjs', ...args], { cwd: root });
-        let out = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.on('close', (code) => ok({ code, out }));
-      });
-    const r = await run(['resolve', FOREIGN_DOI, '--base', mirror.url]);
-    expect(r.out).toMatch(/^UNCONFIRMED/);
-    expect(r.code).toBe(6);
   });
 });

@@ -10,13 +10,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
-import type { InjectApi } from '../../../../components/background/asks';
-import type { PagePort } from '../../../../components/background/page-ports';
-import { createSettingsAndResolver } from '../../../../components/background/resolver';
-import type { ActionApi } from '../../../../components/background/tab-state';
-import type { MenusApi } from '../../../../lib/browser/context-menu';
-import type { PermissionsApi, ScriptingApi } from '../../../../lib/browser/site-scripts';
-import type { SenderLike } from '../../../../lib/sender';
+import type { InjectApi } from '../../components/background/asks';
+import type { PagePort } from '../../components/background/page-ports';
+import { createSettingsAndResolver } from '../../components/background/resolver';
+import type { ActionApi } from '../../components/background/tab-state';
+import type { MenusApi } from '../../lib/browser/context-menu';
+import type { PermissionsApi, ScriptingApi } from '../../lib/browser/site-scripts';
+import type { SenderLike } from '../../lib/sender';
 
 /** The extension's own pages and a content script's page, as the browser names their senders. */
 export const EXTENSION_PAGE: SenderLike = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };

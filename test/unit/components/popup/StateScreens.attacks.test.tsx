@@ -5,13 +5,13 @@
  */
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ResultScreen } from '../../../components/popup/StateScreens';
-import { parseJson } from '../../../lib/pith/canonical/parse';
-import { canonicalSha256 } from '../../../lib/pith/canonical/serialize';
-import { derivePithNumber } from '../../../lib/pith/number';
-import { verify } from '../../../lib/pith/verify';
-import { generateTestKey } from '../../helpers/testkeys';
-import { seed } from '../components/fixtures';
+import { ResultScreen } from '../../../../components/popup/StateScreens';
+import { parseJson } from '../../../../lib/pith/canonical/parse';
+import { canonicalSha256 } from '../../../../lib/pith/canonical/serialize';
+import { derivePithNumber } from '../../../../lib/pith/number';
+import { verify } from '../../../../lib/pith/verify';
+import { generateTestKey } from '../../../helpers/testkeys';
+import { seed } from '../../../helpers/seed-results';
 
 afterEach(cleanup);
 
