@@ -1,9 +1,6 @@
 import { runListingPage } from '../components/inpage/listing';
 import { listingRows, searchRows } from '../lib/ids/arxiv-listing';
-import { arxivPageKind } from '../lib/ids/url';
-
-const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
-const PATHS = ['/list/*', '/search/*', '/catchup*'];
+import { arxivMatches, arxivPageKind } from '../lib/ids/url';
 
 /**
  * arXiv listings, search results and catch-up pages: rows read as the page
@@ -12,7 +9,7 @@ const PATHS = ['/list/*', '/search/*', '/catchup*'];
  * read, asked for and badged with the page's first frames.
  */
 export default defineContentScript({
-  matches: HOSTS.flatMap((h) => PATHS.map((p) => `*://${h}${p}`)),
+  matches: arxivMatches(['/list/*', '/search/*', '/catchup*']),
   runAt: 'document_start',
   main() {
     const kind = arxivPageKind(location.href);

@@ -1,9 +1,6 @@
 import { runPage } from '../components/inpage/run';
 import { detectArxivDocument } from '../lib/ids/arxiv-page';
-import { arxivPageKind, detectFromUrl } from '../lib/ids/url';
-
-const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
-const PATHS = ['/abs/*', '/html/*', '/pdf/*'];
+import { arxivMatches, arxivPageKind, detectFromUrl } from '../lib/ids/url';
 
 /**
  * A paper's own arXiv pages: abstract, HTML and PDF (listings and search
@@ -15,7 +12,7 @@ const PATHS = ['/abs/*', '/html/*', '/pdf/*'];
  * the page can dispatch too.
  */
 export default defineContentScript({
-  matches: HOSTS.flatMap((h) => PATHS.map((p) => `*://${h}${p}`)),
+  matches: arxivMatches(['/abs/*', '/html/*', '/pdf/*']),
   runAt: 'document_start',
   main() {
     void runPage({

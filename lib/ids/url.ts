@@ -54,6 +54,11 @@ export function hostOf(url: string | URL): string {
   return u.hostname.toLowerCase().replace(/\.$/, '');
 }
 
+/** The arXiv hosts our content scripts run on (match patterns for `paths` there). */
+export function arxivMatches(paths: readonly string[]): string[] {
+  return ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'].flatMap((h) => paths.map((p) => `*://${h}${p}`));
+}
+
 export function isArxivHost(host: string): boolean {
   const h = host.toLowerCase();
   return h === 'arxiv.org' || h.endsWith('.arxiv.org') || h === 'ar5iv.org' || h === 'xxx.lanl.gov';

@@ -147,7 +147,13 @@ describe('no catastrophic backtracking', () => {
     expect(text.length).toBeGreaterThan(100_000);
     let found: unknown[] = [];
     findDoisInText(small); // warm up
-    const tSmall = Math.max(2, Math.min(time(() => findDoisInText(small)), time(() => findDoisInText(small))));
+    const tSmall = Math.max(
+      2,
+      Math.min(
+        time(() => findDoisInText(small)),
+        time(() => findDoisInText(small)),
+      ),
+    );
     const tBig = Math.min(
       time(() => (found = findDoisInText(text))),
       time(() => findDoisInText(text)),
