@@ -35,6 +35,7 @@ export function openPage(): PageSession | undefined {
   const g = globalThis as Record<symbol, unknown>;
   if (g[RAN]) return undefined;
   g[RAN] = true;
+  const settingsRead = loadSettings();
   let held: PaperResult[] | null = [];
   const titles = new Map<string, string | undefined>();
   const store = createResultStore();
@@ -52,7 +53,7 @@ export function openPage(): PageSession | undefined {
     port,
     store,
     titles,
-    settingsRead: loadSettings(),
+    settingsRead,
     release() {
       const out = held ?? [];
       held = null;
