@@ -1,5 +1,5 @@
 /**
- * Two builds, measured alternately in the same run: `tsx bench/ab.ts popup|abstract DIR_A DIR_B [runs]`
+ * Two builds, measured alternately in the same run: `tsx bench/ab.ts popup|abstract|load DIR_A DIR_B [runs]`
  * (DIR = a built chrome-mv3 directory, e.g. a baseline built from another commit). On a machine others
  * load, only such same-run comparisons mean much: each figure is printed with the other's, run by run.
  */
@@ -10,8 +10,8 @@ import * as B from './browser';
 import { startBenchWorld } from './world';
 
 const [what, a, b, n] = process.argv.slice(2);
-if ((what !== 'popup' && what !== 'abstract') || !a || !b) {
-  console.error('usage: tsx bench/ab.ts popup|abstract DIR_A DIR_B [runs]');
+if ((what !== 'popup' && what !== 'abstract' && what !== 'load') || !a || !b) {
+  console.error("usage: tsx bench/ab.ts popup|abstract|load DIR_A DIR_B [runs]   (load: the abstract page's load event)");
   process.exit(2);
 }
 const runs = Number(n ?? 10);
@@ -27,7 +27,7 @@ async function side(dir: string) {
     async run(): Promise<number> {
       if (what === 'popup') return B.popupRun(world, tabId);
       const r = await B.badgeRun(world, B.ABSTRACT_URL, 1);
-      return r.lastBadge - r.dcl;
+      return what === 'load' ? r.load : r.lastBadge - r.dcl;
     },
     async stop() {
       await page.close();
