@@ -133,6 +133,24 @@ describe('Firefox: listing page', () => {
   });
 });
 
+describe('Firefox: a 2,000-row listing, default settings', () => {
+  test('the rows near the viewport are checked first (read as the page parses); the last ones once scrolled to', async () => {
+    const { page, tabId } = await openTab('http://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000');
+    type Paper = { key: string; state: string; unchecked?: boolean };
+    const papers = async () => ((await tabState(tabId))?.papers ?? []) as Paper[];
+    const first = await waitFor('the first rows checked', papers, (ps) => ps.length === 2000 && ps[0]!.state !== 'pending' && !ps[0]!.unchecked, 60_000);
+    // Visible first: every row checked comes before every row not yet checked, and most are not.
+    const checked = first.map((p, i) => (p.unchecked ? -1 : i)).filter((i) => i >= 0);
+    const unchecked = first.map((p, i) => (p.unchecked ? i : -1)).filter((i) => i >= 0);
+    expect(unchecked.length).toBeGreaterThan(1800);
+    expect(Math.max(...checked)).toBeLessThan(Math.min(...unchecked));
+
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await waitFor('the last row checked', papers, (ps) => ps[1999]!.state !== 'pending' && !ps[1999]!.unchecked, 60_000);
+    await page.close();
+  });
+});
+
 describe('Firefox: popup as a page', () => {
   test('moz-extension://UUID/popup.html?tab=ID renders the verified view', async () => {
     const { page, tabId } = await openTab(SEED);
