@@ -119,13 +119,16 @@ const mutation = fc.record({
 function mutate(text: string, muts: { key: string; op: string; sub: string; value: unknown }[]): string {
   const rec = JSON.parse(text) as Record<string, unknown>;
   for (const m of muts) {
+    // A copy: fast-check hands out the same constant objects to every run, and a nested rewrite
+    // must neither change them for later runs nor tie one to itself (JSON text has no cycles).
+    const value = structuredClone(m.value);
     if (m.op === 'delete') delete rec[m.key];
-    else if (m.op === 'replace') rec[m.key] = m.value;
+    else if (m.op === 'replace') rec[m.key] = value;
     else {
       const cur = rec[m.key];
-      if (Array.isArray(cur)) cur.push(m.value);
-      else if (cur && typeof cur === 'object') (cur as Record<string, unknown>)[m.sub] = m.value;
-      else rec[m.key] = { [m.sub]: m.value };
+      if (Array.isArray(cur)) cur.push(value);
+      else if (cur && typeof cur === 'object') (cur as Record<string, unknown>)[m.sub] = value;
+      else rec[m.key] = { [m.sub]: value };
     }
   }
   return JSON.stringify(rec);
