@@ -21,9 +21,8 @@ export interface Nearby {
 /**
  * Which listing rows are within the viewport and its margin: an
  * IntersectionObserver on the anchors of a window of rows around the
- * viewport, moved as the reader scrolls (re-centred on the rows near; after
- * a jump, when none of them is near any more, on the row at the viewport's
- * top, found by bisection). `onChange` gets the rows that just came near,
+ * viewport, moved as the reader scrolls (on the row at the viewport's top,
+ * found by bisection, when the viewport nears the window's edge or leaves it). `onChange` gets the rows that just came near,
  * and every row near now, in page order. A row stops being watched once its
  * paper has its final answer (`done`).
  */
@@ -120,6 +119,21 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
     }
     recentre();
   };
+  // The window follows the reader: a scroll (at most once a frame) that takes the viewport near the
+  // window's edge, or out of it (a jump), moves it. The observer alone cannot tell: rows already
+  // answered are no longer watched, and rows that were never near do not change when the viewport
+  // jumps past them.
+  let scrollFrame = false;
+  const onScroll = () => {
+    if (scrollFrame || !started || list.length <= WINDOW) return;
+    scrollFrame = true;
+    requestAnimationFrame(() => {
+      scrollFrame = false;
+      const top = rowAtTop();
+      if (top < lo + WINDOW / 4 || top >= hi - WINDOW / 4) moveTo(top - WINDOW / 2);
+    });
+  };
+  addEventListener('scroll', onScroll, { passive: true });
   // Not before the page's first frame: no intersection is known before it, and reading row positions
   // (rowAtTop) before it would lay the page out early.
   let started = false;
@@ -139,6 +153,9 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
       }
       for (let i = lo; i < hi; i++) if (finished.has(list[i]!.key)) unwatch(list[i]!);
     },
-    disconnect: () => io.disconnect(),
+    disconnect() {
+      io.disconnect();
+      removeEventListener('scroll', onScroll);
+    },
   };
 }
