@@ -65,7 +65,8 @@ export async function runPage(opts: PageOptions): Promise<void> {
   // The early answer not here yet: its badge waits for it, or for the frame
   // about to be drawn (requestAnimationFrame runs just before that frame's
   // layout), whichever comes first. The page's first frame waits for its
-  // stylesheets, so the answer usually makes it, and the badge is drawn once, final.
+  // stylesheets, so the answer often makes it (not always: bench/README.md,
+  // "Issue 15, second pass"), and the badge is drawn once, final.
   const r = named ? store.get(idKey(named.id)) : undefined;
   const waitForEarly = named !== undefined && named !== null && rows.length <= SYNC_ROWS && (r === undefined || r.state === 'pending');
   const inpage = createInpage(waitForEarly ? [] : rows, store, {
