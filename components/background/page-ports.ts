@@ -4,6 +4,7 @@
  * that looks its papers up and streams the answers back; both go when the
  * port closes.
  */
+import { systemClock } from '../../lib/clock';
 import { hostOf } from '../../lib/ids/url';
 import { PageMessageSchema, toPaperResult, WantMessageSchema } from '../../lib/messages';
 import { createPageSession, type PageSession } from '../../lib/page-session';
@@ -52,7 +53,7 @@ export function createPagePorts({ senderKind, tabs, settings, resolver }: PagePo
       post: (results) => port.postMessage({ type: 'results', results }),
       // Never after the page's connection closed: a last flush must not bring back a state its navigation cleared.
       writeTab: (state) => void tabs.write(state, stillLive),
-      clock: { now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      clock: systemClock,
       tabWriteIntervalMs: TAB_WRITE_INTERVAL_MS,
     });
     sessions.set(tabId, session);

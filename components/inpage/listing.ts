@@ -6,6 +6,7 @@ import { createInpage, type Inpage, type Row } from './controller';
 import { watchNearby, type Nearby } from './nearby';
 import { reserveBadge } from './badge';
 import { createPacer } from '../../lib/inpage/pacer';
+import { systemClock } from '../../lib/clock';
 import { openPage, type PageSession } from './session';
 import { inpageEnv, MAX_PAPERS, pageMessage, parsed } from './page';
 
@@ -117,7 +118,7 @@ async function runListing(deps: ListingDeps): Promise<void> {
   };
   // Each batch waits (a little) for its rows' answers, so a quick answer is drawn once, final.
   const pacer = createPacer({
-    clock: { now: () => performance.now(), setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+    clock: systemClock,
     gapMs: 0,
     settleMs: PACE_SETTLE_MS,
     ready: () => [...toDraw].every((row) => final(row.key)),
