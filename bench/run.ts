@@ -56,6 +56,21 @@ async function settle(world: World): Promise<void> {
   world.mirror.requests.reset();
 }
 
+/** `n` loads of `url` with the cache cleared before each and every Pith request `latencyMs` slower (0: none). */
+function coldRuns(world: World, n: number, what: string, url: string, expect: number | null, latencyMs: number, timeoutMs?: number): Promise<B.BadgeRun[]> {
+  return times(n, `${what} +${latencyMs} ms`, async () => {
+    await B.clearCache(world);
+    world.mirror.setFault(latencyMs ? { latencyMs } : null);
+    try {
+      const r = await B.badgeRun(world, url, expect, timeoutMs);
+      await settle(world);
+      return r;
+    } finally {
+      world.mirror.setFault(null);
+    }
+  });
+}
+
 /** Median and p90 of the per-run scroll figures. */
 function scrollFigures(list: ScrollCost[]): { scrollFrame: Figure; scrollFrameP90: Figure } {
   return { scrollFrame: fig(list, (s) => s.median), scrollFrameP90: fig(list, (s) => s.p90) };
@@ -161,18 +176,7 @@ async function main(): Promise<number> {
         await settle(world!);
         return r;
       });
-      const cold = async (latencyMs: number) =>
-        times(runs, `abstract cold +${latencyMs} ms`, async () => {
-          await B.clearCache(world!);
-          world!.mirror.setFault(latencyMs ? { latencyMs } : null);
-          try {
-            const r = await B.badgeRun(world!, url, 1);
-            await settle(world!);
-            return r;
-          } finally {
-            world!.mirror.setFault(null);
-          }
-        });
+      const cold = (latencyMs: number) => coldRuns(world!, runs, 'abstract cold', url, 1, latencyMs);
       const cold0 = await cold(0);
       const cold100 = await cold(100);
       const final = (r: B.BadgeRun) => r.titleFrame !== null && r.titleFrame.state !== null && r.titleFrame.state !== 'pending';
@@ -212,18 +216,7 @@ async function main(): Promise<number> {
         states: list.at(-1)?.states,
         longTasks: list.at(-1)?.longTasks,
       });
-      const cold = async (latencyMs: number) =>
-        times(coldListingRuns, `listing cold, not scrolled, +${latencyMs} ms`, async () => {
-          await B.clearCache(world!);
-          world!.mirror.setFault(latencyMs ? { latencyMs } : null);
-          try {
-            const r = await B.badgeRun(world!, url, null, 120_000);
-            await settle(world!);
-            return r;
-          } finally {
-            world!.mirror.setFault(null);
-          }
-        });
+      const cold = (latencyMs: number) => coldRuns(world!, coldListingRuns, 'listing cold, not scrolled,', url, null, latencyMs, 120_000);
       const cold0 = await cold(0);
       const cold100 = await cold(100);
       // Warm: the rows near the top are cached by the cold runs; one load more, then the runs. Each run
