@@ -21,9 +21,10 @@ export interface Nearby {
 /**
  * Which listing rows are within the viewport and its margin: an
  * IntersectionObserver on the anchors of a window of rows around the
- * viewport, moved as the reader scrolls (on the row at the viewport's top,
- * found by bisection, when the viewport nears the window's edge or leaves it). `onChange` gets the rows that just came near,
- * and every row near now, in page order. A row stops being watched once its
+ * viewport, moved as the reader scrolls (centred on the row at the
+ * viewport's top, found by bisection, when the viewport nears the window's
+ * edge or leaves it). `onChange` gets the rows that just came near, and
+ * every row near now, in page order. A row stops being watched once its
  * paper has its final answer (`done`).
  */
 export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], near: Row[]) => void): Nearby {
@@ -67,22 +68,15 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
     return a;
   };
 
-  const recentre = () => {
+  /**
+   * Centre the window on the row at the viewport's top when the viewport nears the window's edge or
+   * has left it (a quarter of the window from either end: fewer, larger moves), or when the window
+   * is short of rows.
+   */
+  const follow = () => {
     if (list.length <= WINDOW) return moveTo(0);
-    let centre: number;
-    if (near.size > 0) {
-      let min = Infinity;
-      let max = -Infinity;
-      for (const row of near) {
-        const i = position.get(row)!;
-        min = Math.min(min, i);
-        max = Math.max(max, i);
-      }
-      centre = (min + max) >> 1;
-    } else centre = rowAtTop();
-    const from = centre - WINDOW / 2;
-    // Moved by a quarter of the window or more: follow (fewer, larger moves).
-    if (Math.abs(from - lo) >= WINDOW / 4 || hi - lo < Math.min(WINDOW, list.length)) moveTo(from);
+    const top = rowAtTop();
+    if (top < lo + WINDOW / 4 || top >= hi - WINDOW / 4 || hi - lo < WINDOW) moveTo(top - WINDOW / 2);
   };
 
   const io = new IntersectionObserver(
@@ -102,7 +96,6 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
         entered,
         [...near].sort((a, b) => position.get(a)! - position.get(b)!),
       );
-      recentre();
     },
     { rootMargin: NEAR_MARGIN },
   );
@@ -117,20 +110,18 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
       if (same) same.push(row);
       else byAnchor.set(row.anchor, [row]);
     }
-    recentre();
+    follow();
   };
-  // The window follows the reader: a scroll (at most once a frame) that takes the viewport near the
-  // window's edge, or out of it (a jump), moves it. The observer alone cannot tell: rows already
-  // answered are no longer watched, and rows that were never near do not change when the viewport
-  // jumps past them.
+  // The window follows the reader: at most once a frame while the page scrolls. The observer alone
+  // cannot tell: rows already answered are no longer watched, and rows that were never near do not
+  // change when the viewport jumps past them.
   let scrollFrame = false;
   const onScroll = () => {
-    if (scrollFrame || !started || list.length <= WINDOW) return;
+    if (scrollFrame || !started) return;
     scrollFrame = true;
     requestAnimationFrame(() => {
       scrollFrame = false;
-      const top = rowAtTop();
-      if (top < lo + WINDOW / 4 || top >= hi - WINDOW / 4) moveTo(top - WINDOW / 2);
+      follow();
     });
   };
   addEventListener('scroll', onScroll, { passive: true });
