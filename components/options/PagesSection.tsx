@@ -18,7 +18,10 @@ interface Props {
 /** Inline badges, detection on other sites (asks for the all-sites permission), per-site disable list. */
 export function PagesSection({ api, settings, save, allSitesHeld, onAllSites }: Props) {
   const [status, setStatus] = useState('');
-  const otherSites = settings.detectOtherSites && allSitesHeld;
+  // The reader's choice while it is being granted and stored: the permission lands before the setting does, and the box must
+  // not flick back to off between the two.
+  const [choosing, setChoosing] = useState<boolean | undefined>();
+  const otherSites = choosing ?? (settings.detectOtherSites && allSitesHeld);
 
   const onBadges = (e: Event) => {
     const on = (e.currentTarget as HTMLInputElement).checked;
@@ -32,19 +35,20 @@ export function PagesSection({ api, settings, save, allSitesHeld, onAllSites }: 
 
   // The request runs synchronously in the change handler, inside the user's gesture.
   const onOtherSites = (e: Event) => {
-    const box = e.currentTarget as HTMLInputElement;
-    const on = box.checked;
+    const on = (e.currentTarget as HTMLInputElement).checked;
     const change = on ? api.requestOrigins([ALL_SITES]) : api.removeOrigins([ALL_SITES]);
+    setChoosing(on);
     void (async () => {
       const done = await change.catch(() => false);
       if (on && !done) {
-        box.checked = false;
+        setChoosing(undefined);
         onAllSites(false);
         setStatus(O.otherSitesDenied);
         return;
       }
       onAllSites(on);
       const err = await save({ detectOtherSites: on });
+      setChoosing(undefined);
       if (err) {
         setStatus(err);
         return;

@@ -8,13 +8,16 @@ import { parseSettings, type Settings } from '../../../../lib/settings';
 
 afterEach(cleanup);
 
-function fakeApi(opts: { stored?: unknown; grant?: boolean; held?: boolean; answer?: (m: Ask) => unknown } = {}) {
+function fakeApi(opts: { stored?: unknown; grant?: boolean; held?: boolean; answer?: (m: Ask) => unknown; saveGate?: Promise<void> } = {}) {
   const saved: Settings[] = [];
   const sent: Ask[] = [];
   let held = opts.held ?? false;
   const api: OptionsApi = {
     loadSettings: vi.fn(async () => opts.stored),
-    saveSettings: vi.fn(async (s: Settings) => void saved.push(s)),
+    saveSettings: vi.fn(async (s: Settings) => {
+      await opts.saveGate;
+      saved.push(s);
+    }),
     send: vi.fn(async (m: Ask) => {
       sent.push(m);
       return (
@@ -126,6 +129,30 @@ describe('on pages', () => {
     expect(api.requestOrigins).toHaveBeenCalledWith(['*://*/*']);
     await waitFor(() => expect(saved.at(-1)?.detectOtherSites).toBe(true));
     expect((screen.getByLabelText('Detect papers on other sites') as HTMLInputElement).checked).toBe(true);
+  });
+
+  test('granted: the box stays on while the setting is being stored (no flicker back to off)', async () => {
+    let release!: () => void;
+    const { api } = await open({ saveGate: new Promise<void>((r) => (release = r)) });
+    const box = screen.getByLabelText('Detect papers on other sites') as HTMLInputElement;
+    fireEvent.click(box);
+    // The grant has landed and the save is under way, held by the gate.
+    await waitFor(() => expect(api.saveSettings).toHaveBeenCalled());
+    expect(box.checked).toBe(true);
+    release();
+    await screen.findByText('Saved.');
+    expect(box.checked).toBe(true);
+  });
+
+  test('granted but the setting cannot be stored: the box shows what is stored (off) and says why', async () => {
+    const failing = Promise.reject(new Error('QuotaExceededError'));
+    failing.catch(() => {});
+    const { saved } = await open({ saveGate: failing });
+    const box = screen.getByLabelText('Detect papers on other sites') as HTMLInputElement;
+    fireEvent.click(box);
+    await screen.findByText(/QuotaExceededError/);
+    expect(saved).toEqual([]);
+    expect(box.checked).toBe(false);
   });
 
   test('refused: stays off, not stored', async () => {
