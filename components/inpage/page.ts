@@ -1,9 +1,9 @@
 /**
  * What the content scripts' page flows share (run.ts for a paper's page,
- * listing.ts for listings): the page message, the badges' environment, and
- * when the document is parsed.
+ * listing.ts for listings, sites.ts for other sites): the page message, the
+ * badges' environment, and when the document is parsed.
  */
-import type { DetectedPaper, PageDetection } from '../../lib/ids/page';
+import type { PaperId } from '../../lib/ids/key';
 import type { PageMessage } from '../../lib/messages';
 import type { InpageEnv } from './controller';
 import { fullViewUrl, openFullView } from './full-view';
@@ -26,12 +26,24 @@ export function parsed(doc: Document): Promise<void> {
   });
 }
 
-export function pageMessage(url: string, detection: PageDetection | Pick<PageDetection, 'kind'>, papers: readonly DetectedPaper[], lazy = false): PageMessage {
+/** A paper as a page flow found it (lib/ids/page.ts DetectedPaper, lib/sites/types.ts SitePaper). */
+interface FoundPaper {
+  id: PaperId;
+  title?: string;
+  role?: 'about' | 'mentioned';
+}
+
+export function pageMessage(url: string, detection: Pick<PageMessage, 'kind'>, papers: readonly FoundPaper[], lazy = false): PageMessage {
   const m: PageMessage = {
     type: 'page',
     url: capUrl(url),
     kind: detection.kind,
-    papers: papers.map((p) => (p.title !== undefined && p.title.length <= MAX_TITLE ? { id: p.id, title: p.title } : { id: p.id })),
+    papers: papers.map((p) => {
+      const out: PageMessage['papers'][number] = { id: p.id };
+      if (p.role === 'mentioned') out.role = 'mentioned';
+      if (p.title !== undefined && p.title.length <= MAX_TITLE) out.title = p.title;
+      return out;
+    }),
   };
   if (lazy) m.lazy = true;
   return m;

@@ -21,12 +21,9 @@ import { loadSettings } from './settings';
 import { adapterFor, collect, type SiteAdapter, type SitePaper } from '../../lib/sites';
 import { HOST_ATTR } from './badge';
 import { createInpage, type Inpage, type Row } from './controller';
-import { fullViewUrl, openFullView } from './full-view';
+import { inpageEnv, MAX_PAPERS, pageMessage, parsed } from './page';
 
 const RAN = Symbol.for('pith-lens.sites.ran');
-/** Most papers one page message may carry (PageMessageSchema). */
-const MAX_PAPERS = 5000;
-const MAX_TITLE = 2000;
 /** Added nodes are read in batches: a single-page app renders a view in many small mutations. */
 const SETTLE_MS = 150;
 
@@ -60,7 +57,7 @@ function follow(adapter: SiteAdapter, settings: InpageSettings): void {
     const rows: Row[] = [];
     for (const p of list) if (p.role === 'about' && p.anchor) rows.push({ key: idKey(p.id), id: p.id, anchor: p.anchor });
     if (rows.length === 0) return;
-    const inpage = createInpage(rows, store, { doc: document, win: window, fullViewUrl, copy: (t) => navigator.clipboard.writeText(t), openFullView });
+    const inpage = createInpage(rows, store, inpageEnv());
     inpages.push(inpage);
     // Answers that came before these badges: draw them now.
     inpage.changed(rows.map((r) => r.key).filter((k) => store.get(k) !== undefined));
@@ -68,7 +65,7 @@ function follow(adapter: SiteAdapter, settings: InpageSettings): void {
 
   const send = () =>
     port.send(
-      pageMessage(url, papers),
+      pageMessage(url, { kind }, papers),
       papers.filter((p) => p.role === 'about').map((p) => idKey(p.id)),
     );
 
@@ -100,18 +97,6 @@ function follow(adapter: SiteAdapter, settings: InpageSettings): void {
     send();
     badges(added);
   };
-
-  const pageMessage = (at: string, list: readonly SitePaper[]): PageMessage => ({
-    type: 'page',
-    url: at.length <= 4096 ? at : at.slice(0, 4096),
-    kind,
-    papers: list.map((p) => {
-      const out: PageMessage['papers'][number] = { id: p.id };
-      if (p.role === 'mentioned') out.role = 'mentioned';
-      if (p.title !== undefined && p.title.length <= MAX_TITLE) out.title = p.title;
-      return out;
-    }),
-  });
 
   port.onResults((changed) => {
     for (const i of inpages) i.changed(changed);
@@ -198,12 +183,4 @@ function openPort(store: ResultStore): SitePort {
     },
     sent: () => latest !== undefined,
   };
-}
-
-function parsed(doc: Document): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => doc.readyState !== 'loading' && resolve();
-    check();
-    doc.addEventListener('DOMContentLoaded', check);
-  });
 }

@@ -39,11 +39,20 @@ describe('pageMessage: the one message a page sends', () => {
 
   test('a title the background would refuse (over 2,000 chars) is left out, not cut; a long URL is cut', () => {
     const long = 'x'.repeat(2001);
-    const msg = pageMessage('https://arxiv.org/abs/2404.14294?' + 'q'.repeat(5000), { kind: 'abstract', papers: [], conflicts: [] }, [
+    const msg = pageMessage('https://arxiv.org/abs/2404.14294?' + 'q'.repeat(5000), { kind: 'abstract' }, [
       { id: { kind: 'arxiv', id: '2404.14294' }, title: long },
     ]);
     expect(msg.papers).toEqual([{ id: { kind: 'arxiv', id: '2404.14294' } }]);
     expect(msg.url.length).toBe(4096);
+    expect(PageMessageSchema.safeParse(msg).success).toBe(true);
+  });
+
+  test('other sites: a mentioned paper keeps its role; a paper the page is about goes without one (the default)', () => {
+    const msg = pageMessage('https://huggingface.co/papers/2404.14294', { kind: 'other' }, [
+      { id: { kind: 'arxiv', id: '2404.14294' }, role: 'about' },
+      { id: { kind: 'arxiv', id: '2304.01373' }, role: 'mentioned' },
+    ]);
+    expect(msg.papers).toEqual([{ id: { kind: 'arxiv', id: '2404.14294' } }, { id: { kind: 'arxiv', id: '2304.01373' }, role: 'mentioned' }]);
     expect(PageMessageSchema.safeParse(msg).success).toBe(true);
   });
 });
