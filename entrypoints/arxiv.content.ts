@@ -1,6 +1,6 @@
 import { runPage } from '../components/inpage/run';
-import { detectArxivDocument } from '../lib/ids/arxiv-page';
-import { arxivMatches, arxivPageKind, detectFromUrl } from '../lib/ids/url';
+import { detectArxivPaperPage } from '../lib/ids/arxiv-page';
+import { arxivMatches, arxivPaperPageKind, detectFromUrl } from '../lib/ids/url';
 
 /**
  * A paper's own arXiv pages: abstract, HTML and PDF (listings and search
@@ -16,11 +16,11 @@ export default defineContentScript({
   runAt: 'document_start',
   main() {
     void runPage({
-      detect: detectArxivDocument,
+      detect: detectArxivPaperPage,
       // A paper's own page names it in the address: asked for before the page is parsed.
       early(url) {
-        const kind = arxivPageKind(url);
-        if (kind !== 'abstract' && kind !== 'html' && kind !== 'pdf') return null;
+        const kind = arxivPaperPageKind(url);
+        if (!kind) return null;
         const id = detectFromUrl(url).find((x) => x.kind === 'arxiv');
         return id ? { kind, id } : null;
       },

@@ -4,7 +4,7 @@
  */
 import type { PaperId } from './key';
 import { parseArxivId } from './arxiv';
-import { arxivPageKind, detectFromUrl } from './url';
+import { arxivPageKind, arxivPaperPageKind, detectFromUrl } from './url';
 import { listingPage, searchPage } from './arxiv-listing';
 import { dedupeIds, describeId } from './util';
 import { doiFromValue, firstMeta, nonEmpty, readMeta, textWithoutDescriptor, type DetectedPaper, type Found, type MetaMap, type PageDetection } from './page';
@@ -110,6 +110,25 @@ function arxivPage(doc: Document, url: string, kind: 'abstract' | 'html' | 'pdf'
   return { kind, papers: [paper], conflicts };
 }
 
+/** What a detector that threw gives: no paper, and why. */
+function detected(read: () => PageDetection): PageDetection {
+  try {
+    return read();
+  } catch (e) {
+    return { kind: 'other', papers: [], conflicts: [`Detection failed: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+}
+
+/**
+ * The paper of a paper's own arXiv page (abstract, HTML, PDF), or null for
+ * any other page. Never throws. The paper pages' content script uses this
+ * one: it does not bundle the listing readers.
+ */
+export function detectArxivPaperPage(doc: Document, url: string): PageDetection | null {
+  const kind = arxivPaperPageKind(url);
+  return kind ? detected(() => arxivPage(doc, url, kind, readMeta(doc))) : null;
+}
+
 /**
  * The paper(s) of an arXiv page, or null when the URL is not an arXiv page.
  * Never throws.
@@ -117,28 +136,18 @@ function arxivPage(doc: Document, url: string, kind: 'abstract' | 'html' | 'pdf'
 export function detectArxivDocument(doc: Document, url: string): PageDetection | null {
   const arxivKind = arxivPageKind(url);
   if (arxivKind === null) return null;
-  try {
-    const meta = readMeta(doc);
-    switch (arxivKind) {
-      case 'abstract':
-      case 'html':
-      case 'pdf':
-        return arxivPage(doc, url, arxivKind, meta);
-      case 'listing':
-        return listingPage(doc);
-      case 'search':
-        return searchPage(doc);
-      default: {
-        // /format/ID and unknown paths: a single paper when the URL names one,
-        // else whatever rows the page holds.
-        if (detectFromUrl(url).length > 0) return arxivPage(doc, url, 'other', meta);
-        if (doc.querySelector('li.arxiv-result')) return searchPage(doc);
-        const listing = listingPage(doc);
-        if (listing.papers.length > 0) return listing;
-        return { kind: 'other', papers: [], conflicts: [] };
-      }
-    }
-  } catch (e) {
-    return { kind: 'other', papers: [], conflicts: [`Detection failed: ${e instanceof Error ? e.message : String(e)}`] };
-  }
+  return (
+    detectArxivPaperPage(doc, url) ??
+    detected(() => {
+      if (arxivKind === 'listing') return listingPage(doc);
+      if (arxivKind === 'search') return searchPage(doc);
+      // /format/ID and unknown paths: a single paper when the URL names one,
+      // else whatever rows the page holds.
+      if (detectFromUrl(url).length > 0) return arxivPage(doc, url, 'other', readMeta(doc));
+      if (doc.querySelector('li.arxiv-result')) return searchPage(doc);
+      const listing = listingPage(doc);
+      if (listing.papers.length > 0) return listing;
+      return { kind: 'other', papers: [], conflicts: [] };
+    })
+  );
 }

@@ -104,6 +104,12 @@ export function arxivPageKind(url: string): ArxivPageKind | null {
   }
 }
 
+/** The kind of a paper's own arXiv page (abstract, HTML, PDF: the address names the paper); null for any other page. */
+export function arxivPaperPageKind(url: string): 'abstract' | 'html' | 'pdf' | null {
+  const kind = arxivPageKind(url);
+  return kind === 'abstract' || kind === 'html' || kind === 'pdf' ? kind : null;
+}
+
 function stripExt(s: string): string {
   return s.replace(/\.pdf$/i, '');
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFromDocument } from '../../../lib/ids';
+import { detectArxivDocument, detectArxivPaperPage } from '../../../lib/ids/arxiv-page';
 import { generateListing, LISTING_IDS_25, listingIds } from '../../fixtures/pages/generate-listing';
 import { load, page, PAGES } from '../../helpers/fixture-pages';
 
@@ -83,6 +84,30 @@ describe('arXiv HTML and PDF views', () => {
     const det = detectFromDocument(doc, 'https://arxiv.org/pdf/2404.14294v2');
     expect(det.kind).toBe('pdf');
     expect(det.papers.map((p) => p.id)).toEqual([{ kind: 'arxiv', id: '2404.14294', version: 2 }]);
+  });
+});
+
+describe("the paper pages' own detector (the arXiv paper-page content script's)", () => {
+  it('abstract, HTML, PDF: the same paper as the whole-site detector finds', () => {
+    const cases: [string, string][] = [
+      ['arxiv.org/abs/2404.14294.html', 'https://arxiv.org/abs/2404.14294v3'],
+      ['arxiv.org/html/2404.14294v3.html', 'https://arxiv.org/html/2404.14294v3'],
+    ];
+    for (const [path, url] of cases) {
+      const { doc } = page(path, url);
+      expect(detectArxivPaperPage(doc, url)).toEqual(detectArxivDocument(doc, url));
+    }
+    const pdf = load('<html><body><embed type="application/pdf"></body></html>', 'https://arxiv.org/pdf/2404.14294v2');
+    expect(detectArxivPaperPage(pdf, 'https://arxiv.org/pdf/2404.14294v2')?.papers.map((p) => p.id)).toEqual([{ kind: 'arxiv', id: '2404.14294', version: 2 }]);
+  });
+
+  it('listing, search, format and other sites: null (not its pages), where the whole-site detector reads rows', () => {
+    const { doc } = page('arxiv.org/list/cs.CL/new.html', 'https://arxiv.org/list/cs.CL/new');
+    expect(detectArxivPaperPage(doc, 'https://arxiv.org/list/cs.CL/new')).toBeNull();
+    expect(detectArxivDocument(doc, 'https://arxiv.org/list/cs.CL/new')?.papers).toHaveLength(25);
+    for (const url of ['https://arxiv.org/search/?query=x', 'https://arxiv.org/format/2404.14294', 'https://example.org/abs/2404.14294']) {
+      expect(detectArxivPaperPage(doc, url)).toBeNull();
+    }
   });
 });
 
