@@ -89,8 +89,22 @@ function findListTitle(dd: Element): Element | null {
   return null;
 }
 
-/** How many row elements a scan may read: all of them, or all but the last while the parser may still be inside it. */
-const readable = (found: number, parsing: boolean) => (parsing ? found - 1 : found);
+/**
+ * The rows among `elements` from `from` on, read by `readRow` (null: not a
+ * row). While the parser may still be inside the last element, it is left
+ * for the next scan.
+ */
+function scanRows(elements: HTMLCollectionOf<Element>, from: number, parsing: boolean, readRow: (el: Element) => DetectedPaper | null): RowScan {
+  const papers: DetectedPaper[] = [];
+  const end = parsing ? elements.length - 1 : elements.length;
+  let i = from;
+  for (; i < end; i++) {
+    const el = elements[i];
+    const paper = el ? readRow(el) : null;
+    if (paper) papers.push(paper);
+  }
+  return { papers, next: i };
+}
 
 /**
  * Listing rows (`dl#articles`, "New submissions", "Cross-lists",
@@ -98,18 +112,12 @@ const readable = (found: number, parsing: boolean) => (parsing ? found - 1 : fou
  * elements; each row's title comes from the `dd` that follows its `dt`. No
  * per-row document-wide query.
  */
-export const listingRows: RowReader = (doc, from = 0, parsing = false) => {
-  const papers: DetectedPaper[] = [];
-  const dts = doc.getElementsByTagName('dt');
-  const end = readable(dts.length, parsing);
-  let i = from;
-  for (; i < end; i++) {
-    const dt = dts[i];
-    if (!dt) continue;
+export const listingRows: RowReader = (doc, from = 0, parsing = false) =>
+  scanRows(doc.getElementsByTagName('dt'), from, parsing, (dt) => {
     const link = abstractLinkOf(dt);
-    if (!link) continue;
+    if (!link) return null;
     const id = idFromAbsLink(link);
-    if (!id) continue;
+    if (!id) return null;
     const paper: DetectedPaper = { id, anchor: link };
     let sib = dt.nextElementSibling;
     while (sib && sib.tagName !== 'DD' && sib.tagName !== 'DT' && sib.tagName !== 'dd' && sib.tagName !== 'dt') sib = sib.nextElementSibling;
@@ -118,22 +126,15 @@ export const listingRows: RowReader = (doc, from = 0, parsing = false) => {
       const title = t ? nonEmpty(textWithoutDescriptor(t)) : undefined;
       if (title !== undefined) paper.title = title;
     }
-    papers.push(paper);
-  }
-  return { papers, next: Math.max(i, from) };
-};
+    return paper;
+  });
 
 /** Search results (`li.arxiv-result`): the id from the row's `p.list-title`, the title from its `p.title`. */
-export const searchRows: RowReader = (doc, from = 0, parsing = false) => {
-  const papers: DetectedPaper[] = [];
-  const items = doc.getElementsByClassName('arxiv-result');
-  const end = readable(items.length, parsing);
-  let i = from;
-  for (; i < end; i++) {
-    const li = items[i];
-    if (!li || li.tagName.toUpperCase() !== 'LI') continue;
+export const searchRows: RowReader = (doc, from = 0, parsing = false) =>
+  scanRows(doc.getElementsByClassName('arxiv-result'), from, parsing, (li) => {
+    if (li.tagName.toUpperCase() !== 'LI') return null;
     const head = li.querySelector('p.list-title') ?? li.querySelector('.list-title');
-    if (!head) continue;
+    if (!head) return null;
     let id: PaperId | null = null;
     const links = head.getElementsByTagName('a');
     for (let j = 0; j < links.length && !id; j++) {
@@ -144,15 +145,13 @@ export const searchRows: RowReader = (doc, from = 0, parsing = false) => {
       const m = /arXiv:\s*(\S+)/i.exec(head.textContent ?? '');
       id = m && m[1] !== undefined ? parseArxivId(m[1]) : null;
     }
-    if (!id) continue;
-    const p: DetectedPaper = { id, anchor: head };
+    if (!id) return null;
+    const paper: DetectedPaper = { id, anchor: head };
     const t = li.querySelector('p.title');
     const title = t ? nonEmpty(textWithoutDescriptor(t)) : undefined;
-    if (title !== undefined) p.title = title;
-    papers.push(p);
-  }
-  return { papers, next: Math.max(i, from) };
-};
+    if (title !== undefined) paper.title = title;
+    return paper;
+  });
 
 export const listingPage = (doc: Document): PageDetection => ({ kind: 'listing', papers: listingRows(doc).papers, conflicts: [] });
 
