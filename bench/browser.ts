@@ -214,8 +214,8 @@ export async function badgeStates(page: Page): Promise<Record<string, number>> {
       let isHost = false;
       for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'data-pith-lens' && attrs[i + 1] === 'badge') isHost = true;
       // A host reserved ahead of its badge (no button yet) is not a badge drawn.
-      if (isHost && labelOf(n) !== undefined) {
-        const label = labelOf(n)!;
+      const label = isHost ? labelOf(n) : undefined;
+      if (label !== undefined) {
         const state = LABEL_STATE.get(label) ?? `?${label}`;
         out[state] = (out[state] ?? 0) + 1;
       }

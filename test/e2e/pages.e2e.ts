@@ -593,6 +593,14 @@ describe('a 2,000-row listing', () => {
   }
 
   const settledIds = async (cdp: CDPSession) => new Set((await readBadges(cdp)).filter((b) => settledLabel(b.label) && b.absId).map((b) => b.absId!));
+  /** Waits until every one of `ids` has a badge in a final state. */
+  const allSettled = (what: string, cdp: CDPSession, ids: readonly string[]) =>
+    waitFor(
+      what,
+      () => settledIds(cdp),
+      (have) => ids.every((id) => have.has(id)),
+      60_000,
+    );
 
   test('cold, not scrolled: only the rows near the viewport are looked up (counted at the mirror) and badged; the last rows once scrolled to', async () => {
     await clearCache();
@@ -602,12 +610,7 @@ describe('a 2,000-row listing', () => {
     expect(first.screen.length).toBeGreaterThan(2);
     expect(first.margin.length).toBeLessThan(200);
     // The first screen: every row badged, in its final state.
-    await waitFor(
-      'first screen badged',
-      () => settledIds(cdp),
-      (ids) => first.screen.every((id) => ids.has(id)),
-      60_000,
-    );
+    await allSettled('first screen badged', cdp, first.screen);
     // Quiet: no paper in flight for this tab.
     await waitFor(
       'nothing in flight',
@@ -634,12 +637,7 @@ describe('a 2,000-row listing', () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const last = await rowsNear(page);
     expect(last.screen).toContain(IDS[1999]);
-    await waitFor(
-      'last screen badged',
-      () => settledIds(cdp),
-      (ids) => last.screen.every((id) => ids.has(id)),
-      60_000,
-    );
+    await allSettled('last screen badged', cdp, last.screen);
     const middle = IDS.slice(800, 1200);
     expect(pithRequests().filter((e) => middle.some((id) => e.path.includes(id)))).toEqual([]);
     expect(pithRequests().length).toBeLessThanOrEqual(2 * (first.margin.length + last.margin.length));
@@ -650,31 +648,22 @@ describe('a 2,000-row listing', () => {
     // The first screen's records in the cache (the test above, or this load).
     const warm = await open(LISTING_2000);
     const near = await rowsNear(warm.page);
-    await waitFor(
-      'first screen badged',
-      () => settledIds(warm.cdp),
-      (ids) => near.screen.every((id) => ids.has(id)),
-      60_000,
-    );
+    await allSettled('first screen badged', warm.cdp, near.screen);
     await warm.page.close();
 
     const { page, cdp } = await open(LISTING_2000);
     const first = await rowsNear(page);
-    await waitFor(
-      'first screen badged',
-      () => settledIds(cdp),
-      (ids) => first.screen.every((id) => ids.has(id)),
-      60_000,
-    );
+    await allSettled('first screen badged', cdp, first.screen);
     const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
     const keys = new Set(first.screen.map((id) => `arxiv:${id}`));
     const drawings = (await drawnLog(page)).filter((d) => keys.has(d.key));
-    // Every row of the first screen: drawn final before the parser was done, and never drawn "checking" first.
+    // Every row of the first screen: drawn final before the parser was done, never drawn "checking" first, never in another state after.
     for (const key of keys) {
       const mine = drawings.filter((d) => d.key === key);
       expect(mine.length, key).toBeGreaterThan(0);
       expect(mine[0]!.state, key).not.toBe('pending');
       expect(mine[0]!.at, key).toBeLessThan(dcl);
+      expect(new Set(mine.map((d) => d.state)), key).toEqual(new Set([mine[0]!.state]));
     }
     // Every row has its host from the start (reserved as it was parsed): badges never move the rows.
     expect(await page.evaluate(() => document.querySelectorAll('dl dt [data-pith-lens="badge"]').length)).toBe(2000);
