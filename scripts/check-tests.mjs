@@ -4,10 +4,12 @@
 //   that source file exists; shared helpers live in test/helpers;
 // - comments point to files that exist: a repository path named in a comment
 //   under the folders in COMMENT_DIRS (a file, a folder, or a pattern with
-//   {a,b}, <name> or * in it) must match something in the repository.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+//   {a,b}, <name> or * in it) must match something in the repository; so must
+//   a relative path (one starting ./ or ../) with a file extension, resolved
+//   against the folder of the file whose comment names it.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -26,13 +28,11 @@ const PATH_ROOTS = ['lib', 'components', 'entrypoints', 'cli', 'scripts', 'bench
 /** Top-level files a comment may name without a folder. */
 const TOP_FILE = /^(?:[A-Z][A-Z_]*\.md|package\.json|tsconfig\.json|knip\.json|[\w.-]+\.config\.(?:ts|js|mjs))$/;
 
-const walk = (dir) =>
-  existsSync(join(root, dir))
-    ? readdirSync(join(root, dir)).flatMap((name) => {
-        const rel = `${dir}/${name}`;
-        return statSync(join(root, rel)).isDirectory() ? walk(rel) : [rel];
-      })
-    : [];
+/** The repository's files (tracked, or new and not ignored) that are on disk: the one listing both checks read. */
+const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+  .split('\0')
+  .filter((f) => f && existsSync(join(root, f)));
+const under = (dir) => tracked.filter((f) => f.startsWith(`${dir}/`));
 const isFile = (rel) => existsSync(join(root, rel)) && statSync(join(root, rel)).isFile();
 
 // ---------- the unit tree mirrors the source tree ----------
@@ -51,7 +51,7 @@ function candidates(test) {
   return sources.flatMap((s) => [`${s}.ts`, `${s}.tsx`]);
 }
 
-const unitFiles = walk(UNIT);
+const unitFiles = under(UNIT);
 const unmapped = [];
 for (const f of unitFiles) {
   if (!/\.test\.tsx?$/.test(f)) unmapped.push(`  ${f}: not a test (a helper shared by tests belongs in test/helpers/)`);
@@ -64,10 +64,6 @@ for (const f of unitFiles) {
 }
 
 // ---------- comments point to files that exist ----------
-
-const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => f && existsSync(join(root, f)));
 
 /** The comments of a TypeScript/JavaScript file, with the line each starts on. */
 function scriptComments(file, text) {
@@ -120,12 +116,14 @@ function ignored(p) {
   }
 }
 
-const PATH = new RegExp(`(?<![\\w./@-])(?:@/)?((?:${PATH_ROOTS.join('|')})/[\\w./{},*<>…-]*|[\\w.-]+\\.(?:md|json|ts|js|mjs))`, 'g');
+const PATH = new RegExp(`(?<![\\w./@-])(?:@/)?(\\.\\.?/[\\w./{},*<>…-]+|(?:${PATH_ROOTS.join('|')})/[\\w./{},*<>…-]*|[\\w.-]+\\.(?:md|json|ts|js|mjs))`, 'g');
+/** A relative path (./ or ../) is a file path only with one of the extensions the repository's files have; `./` alone or `../lib` in prose is not. */
+const RELATIVE_FILE = /\.(?:tsx?|mjs|js|json|md|css|html|svg|png|pem)$/;
 
 /** `--list`: print every path named in a comment, not only the missing ones. */
 const LIST = process.argv.includes('--list');
 const stale = [];
-const commentFiles = COMMENT_DIRS.flatMap(walk).filter((f) => /\.(tsx?|mjs|js|css)$/.test(f) && !f.endsWith('.d.ts'));
+const commentFiles = COMMENT_DIRS.flatMap(under).filter((f) => /\.(tsx?|mjs|js|css)$/.test(f) && !f.endsWith('.d.ts'));
 for (const file of commentFiles) {
   const text = readFileSync(join(root, file), 'utf8');
   const comments = file.endsWith('.css') ? cssComments(text) : scriptComments(file, text);
@@ -134,7 +132,11 @@ for (const file of commentFiles) {
       // A sentence's full stop or comma is not part of the path.
       const named = m[1].replace(/[.,:;]+$/, '');
       if (!named.includes('/') && !TOP_FILE.test(named)) continue;
-      const missing = expandBraces(named).filter((p) => !exists(p));
+      // A relative path names a file from the commenting file's folder; one that leaves the repository is missing.
+      const relative = named.startsWith('.');
+      const paths = expandBraces(named).map((p) => (relative ? posix.join(posix.dirname(file), p) : p));
+      if (relative && !paths.every((p) => RELATIVE_FILE.test(p))) continue;
+      const missing = paths.filter((p) => p.startsWith('../') || !exists(p)).map((p) => (relative ? `${named} (${p})` : p));
       const at = line + body.slice(0, m.index).split('\n').length - 1;
       if (LIST) console.log(`  ${file}:${at}: ${named}${missing.length ? ' (missing)' : ''}`);
       for (const p of missing) stale.push(`  ${file}:${at}: ${p}`);

@@ -1,4 +1,4 @@
-/** fake-browser has no scripting or permissions: typed fakes of them (./fakes.ts) stand in. */
+/** fake-browser has no scripting or permissions: typed fakes of them (test/helpers/background-fakes.ts) stand in. */
 import { describe, expect, test } from 'vitest';
 import { createContentScripts } from '../../../../components/background/content-scripts';
 import { PAGES_SCRIPT } from '../../../../lib/browser/site-scripts';
