@@ -39,10 +39,10 @@ export function fakeAction() {
   return { action, icons };
 }
 
-/** The permissions held, as a set of origin patterns. */
+/** The permissions held, as a set of origin patterns; the all-sites pattern, once held, covers every origin. */
 export function fakePermissions(held: string[] = []) {
   const origins = new Set(held);
-  const permissions: PermissionsApi = { contains: async ({ origins: asked }) => asked.every((o) => origins.has(o)) };
+  const permissions: PermissionsApi = { contains: async ({ origins: asked }) => asked.every((o) => origins.has(o) || origins.has('*://*/*')) };
   return { permissions, origins };
 }
 
@@ -98,7 +98,7 @@ export function fakePort(sender: PagePort['sender'], name = 'page') {
 }
 
 export const SEED_ARXIV = '2404.14294';
-export const SEED_TITLE = 'A Survey on Efficient Inference for Large Language Models';
+export { SEED_TITLE } from './seed';
 const SEED_TEXT = readFileSync(join(process.cwd(), 'test/fixtures/records/2404.14294v3.record.json'), 'utf8');
 
 /** The resolver's server: the seed record for its arXiv id, 404 for anything else; every URL asked is kept. */

@@ -5,8 +5,10 @@
  */
 import { vi } from 'vitest';
 import { createClient } from '../../lib/pith/client';
+import { SEED_SUFFIX as SUFFIX } from './seed';
 
-export const SUFFIX = '7YXM6JRYOH4O5NBMCHKEPDPSW2';
+/** The seed's Pith Number suffix, under the short name the client tests use. */
+export { SUFFIX };
 export const RECORD = { record_type: 'pith_number_record', pith_number: `pith:2024:${SUFFIX}`, canonical_record: {} };
 
 type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;

@@ -6,10 +6,11 @@ import seedJson from '../fixtures/records/2404.14294v3.record.json';
 import type { PaperId } from '../../lib/ids/key';
 import type { LookupResult, PaperResult, TabState } from '../../lib/messages';
 import { verify } from '../../lib/pith/verify';
+import { SEED_TITLE } from './seed';
 
-export const SEED_TITLE = 'A Survey on Efficient Inference for Large Language Models';
+export { SEED_SUFFIX, SEED_TITLE } from './seed';
+
 const SEED_ID: PaperId = { kind: 'arxiv', id: '2404.14294', version: 3 };
-export const SEED_SUFFIX = '7YXM6JRYOH4O5NBMCHKEPDPSW2';
 
 /** A fresh deep copy of the seed record, free to tamper with. */
 export function seed(): Record<string, any> {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectFromDocument, PaperIdSchema } from '../../../lib/ids';
 import type { PaperId } from '../../../lib/ids/key';
+import { emptyDocument } from '../../helpers/fixture-pages';
 
 const valid = (ids: PaperId[]) => ids.every((id) => PaperIdSchema.safeParse(id).success);
 
@@ -74,11 +74,7 @@ describe('fuzz: random HTML never throws', () => {
   ];
 
   it('detectFromDocument on random trees, metadata and JSON-LD', () => {
-    const window = new Window({
-      url: 'https://arxiv.org/',
-      settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
-    });
-    const doc = window.document as unknown as Document;
+    const doc = emptyDocument('https://arxiv.org/');
     fc.assert(
       fc.property(
         fc.array(meta, { maxLength: 4 }),

@@ -1,6 +1,5 @@
 // idb (lib/resolver/idb-storage.ts) reads IDBRequest and its kin as globals: fake-indexeddb's.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { idbStorage } from '../../../lib/resolver/idb-storage';
@@ -8,8 +7,7 @@ import { createResolver } from '../../../lib/resolver/resolver';
 import { createClient } from '../../../lib/pith/client';
 import { verify } from '../../../lib/pith/verify';
 import { DEFAULT_BASE_URL } from '../../../lib/settings';
-
-const SEED_TEXT = readFileSync(new URL('../../fixtures/records/2404.14294v3.record.json', import.meta.url), 'utf8');
+import { fakeServer } from '../../helpers/background-fakes';
 
 describe('the record cache in IndexedDB (fake-indexeddb)', () => {
   test('keeps values by key, and lists and removes them', async () => {
@@ -22,17 +20,11 @@ describe('the record cache in IndexedDB (fake-indexeddb)', () => {
   });
 
   test('the resolver caches through it: the second lookup makes no request, even after a "worker restart"', async () => {
-    let requests = 0;
-    const fetchFake: typeof fetch = async (input) => {
-      requests++;
-      const url = String(input);
-      if (url.includes('/api/pith-number/resolve')) return new Response(SEED_TEXT, { status: 200, headers: { 'content-type': 'application/json' } });
-      return new Response('not found', { status: 404 });
-    };
+    const server = fakeServer();
     const factory = new IDBFactory();
     const make = () =>
       createResolver({
-        client: createClient({ baseUrls: [DEFAULT_BASE_URL], fetch: fetchFake, retries: 0 }),
+        client: createClient({ baseUrls: [DEFAULT_BASE_URL], fetch: server.fetch, retries: 0 }),
         storage: idbStorage(factory),
         verify: (t) => verify(t),
         now: () => 1_000_000,
@@ -42,10 +34,10 @@ describe('the record cache in IndexedDB (fake-indexeddb)', () => {
     const first = make();
     expect((await first.lookup(id)).state).toBe('verified');
     await first.idle();
-    expect(requests).toBe(1);
+    expect(server.urls.length).toBe(1);
     // A new resolver over the same database stands for a restarted service worker.
     const again = await make().lookup(id, { title: 'A Survey on Efficient Inference for Large Language Models' });
     expect(again.state).toBe('verified');
-    expect(requests).toBe(1);
+    expect(server.urls.length).toBe(1);
   });
 });

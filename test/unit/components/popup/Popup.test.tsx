@@ -1,31 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PopupApi } from '../../../../components/popup/api';
+import { afterEach, describe, expect, test } from 'vitest';
 import { Popup } from '../../../../components/popup/Popup';
-import type { Ask } from '../../../../lib/messages';
 import { RECENT_KEY, type RecentLookup } from '../../../../lib/popup/recent';
+import { fakeApi } from '../../../helpers/popup-api';
 import { errorResult, invalidResult, notFoundResult, paperResult, SEED_SUFFIX, SEED_TITLE, tabState, verifiedResult } from '../../../helpers/seed-results';
 
 afterEach(cleanup);
-
-function fakeApi(answer: (m: Ask) => unknown, opts: { tabId?: number; recent?: unknown } = {}) {
-  const store: Record<string, unknown> = { [RECENT_KEY]: opts.recent };
-  const sent: Ask[] = [];
-  const api: PopupApi = {
-    send: vi.fn(async (m: Ask) => {
-      sent.push(m);
-      return answer(m);
-    }),
-    tabId: async () => ('tabId' in opts ? opts.tabId : 7),
-    getRecent: async () => store[RECENT_KEY],
-    setRecent: async (list) => void (store[RECENT_KEY] = list),
-    openOptions: vi.fn(),
-    copy: vi.fn(async () => {}),
-    now: () => 1_700_000_000_000,
-  };
-  return { api, sent, store };
-}
 
 describe('Popup', () => {
   test('asks the background for the tab, then looks the paper up, and shows it', async () => {
@@ -98,7 +79,7 @@ describe('Popup', () => {
   });
 
   test('no active tab (or no state) is a non-paper page too', async () => {
-    const { api } = fakeApi(() => undefined, { tabId: undefined });
+    const { api } = fakeApi(() => undefined, { tabId: async () => undefined });
     render(<Popup api={api} />);
     await screen.findByRole('heading', { name: 'No paper on this page' });
   });
@@ -168,7 +149,10 @@ describe('Popup', () => {
 
   test('the lookup box looks up a Pith Number, shows the result in place and remembers it', async () => {
     const v = verifiedResult();
-    const { api, sent, store } = fakeApi((m) => (m.type === 'tab-state' ? { tabId: 7, papers: [] } : v));
+    const store: Record<string, unknown> = {};
+    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? { tabId: 7, papers: [] } : v), {
+      setRecent: async (list) => void (store[RECENT_KEY] = list),
+    });
     render(<Popup api={api} />);
     const box = await screen.findByLabelText('Look up a paper');
     fireEvent.input(box, { target: { value: `pith:2024:${SEED_SUFFIX}` } });
@@ -195,7 +179,7 @@ describe('Popup', () => {
   test('recent lookups are read (validated) and can be chosen again', async () => {
     const recent: RecentLookup[] = [{ id: { kind: 'arxiv', id: '2404.14294' }, label: 'Remembered paper', at: 1 }];
     const v = verifiedResult();
-    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? { tabId: 7, papers: [] } : v), { recent: [...recent, { junk: 1 }] });
+    const { api, sent } = fakeApi((m) => (m.type === 'tab-state' ? { tabId: 7, papers: [] } : v), { getRecent: async () => [...recent, { junk: 1 }] });
     render(<Popup api={api} />);
     fireEvent.click(await screen.findByRole('button', { name: /Remembered paper/ }));
     await screen.findByRole('heading', { name: SEED_TITLE });
