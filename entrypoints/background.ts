@@ -41,19 +41,17 @@ export default defineBackground(() => {
   const menu = createContextMenu({ menus: browser.contextMenus, openPage });
   browser.contextMenus.onClicked.addListener((info, tab) => menu.clicked(info, tab));
 
-  const syncSites = () => void scripts.syncSites();
-  permissions.onAdded?.addListener(() => void scripts.syncPublisher());
-  permissions.onRemoved?.addListener(() => void scripts.syncPublisher());
-  permissions.onAdded?.addListener(syncSites);
-  permissions.onRemoved?.addListener(syncSites);
-  runtime.onInstalled.addListener(() => {
+  // Every script registered at run time, in line with the permissions held now.
+  const syncScripts = () => {
     void scripts.syncPublisher();
+    void scripts.syncSites();
+  };
+  permissions.onAdded?.addListener(syncScripts);
+  permissions.onRemoved?.addListener(syncScripts);
+  runtime.onInstalled.addListener(() => {
+    syncScripts();
     void dropLegacyCache(storage.local);
-    syncSites();
     void menu.install();
   });
-  runtime.onStartup.addListener(() => {
-    void scripts.syncPublisher();
-    syncSites();
-  });
+  runtime.onStartup.addListener(syncScripts);
 });

@@ -17,43 +17,46 @@ interface ContentScriptDeps {
 }
 
 interface ContentScripts {
-  /** Registers or unregisters the publisher script, as the setting and the permission say. */
+  /** Registers or unregisters the publisher script, as the setting and the permission say. Never rejects. */
   syncPublisher(): Promise<void>;
-  /** Brings the site scripts in line with the permissions; one run at a time. Never rejects. */
+  /** Brings the site scripts in line with the permissions. Never rejects. */
   syncSites(): Promise<void>;
 }
 
 export function createContentScripts({ settings, scripting, permissions }: ContentScriptDeps): ContentScripts {
-  // One site sync at a time: two overlapping runs would register the same id twice.
-  let siteSync = Promise.resolve();
+  // One sync at a time, of either kind: two overlapping runs would both find a script missing and
+  // register it twice (the second throws "Duplicate script ID"). A failed run does not stop the next.
+  let queue = Promise.resolve();
+  const inTurn = (sync: () => Promise<unknown>): Promise<void> => {
+    queue = queue.then(sync).then(
+      () => undefined,
+      () => undefined,
+    );
+    return queue;
+  };
+
+  async function syncPublisher(): Promise<void> {
+    const s = await settings();
+    const granted = await permissions.contains({ origins: ['*://*/*'] });
+    const existing = await scripting.getRegisteredContentScripts({ ids: [PUBLISHER_SCRIPT_ID] });
+    const want = s.detectOtherSites && granted;
+    if (want && existing.length === 0) {
+      await scripting.registerContentScripts([
+        {
+          id: PUBLISHER_SCRIPT_ID,
+          matches: ['https://*/*', 'http://*/*'],
+          excludeMatches: ['*://arxiv.org/*', '*://*.arxiv.org/*'],
+          js: [PAGES_SCRIPT],
+          runAt: 'document_idle',
+        },
+      ]);
+    } else if (!want && existing.length > 0) {
+      await scripting.unregisterContentScripts({ ids: [PUBLISHER_SCRIPT_ID] });
+    }
+  }
+
   return {
-    async syncPublisher() {
-      const s = await settings();
-      const granted = await permissions.contains({ origins: ['*://*/*'] });
-      const existing = await scripting.getRegisteredContentScripts({ ids: [PUBLISHER_SCRIPT_ID] });
-      const want = s.detectOtherSites && granted;
-      if (want && existing.length === 0) {
-        await scripting.registerContentScripts([
-          {
-            id: PUBLISHER_SCRIPT_ID,
-            matches: ['https://*/*', 'http://*/*'],
-            excludeMatches: ['*://arxiv.org/*', '*://*.arxiv.org/*'],
-            js: [PAGES_SCRIPT],
-            runAt: 'document_idle',
-          },
-        ]);
-      } else if (!want && existing.length > 0) {
-        await scripting.unregisterContentScripts({ ids: [PUBLISHER_SCRIPT_ID] });
-      }
-    },
-    syncSites() {
-      siteSync = siteSync
-        .then(() => syncSiteScripts(scripting, permissions))
-        .then(
-          () => undefined,
-          () => undefined,
-        );
-      return siteSync;
-    },
+    syncPublisher: () => inTurn(syncPublisher),
+    syncSites: () => inTurn(() => syncSiteScripts(scripting, permissions)),
   };
 }

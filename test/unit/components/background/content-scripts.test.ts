@@ -23,6 +23,27 @@ describe('the publisher script', () => {
     expect(registered.get('pith-lens-publisher')).toMatchObject({ js: [PAGES_SCRIPT], excludeMatches: ['*://arxiv.org/*', '*://*.arxiv.org/*'] });
   });
 
+  test('overlapping syncs (a permission granted and the setting stored, each an event) register it once, without a failure', async () => {
+    const { scripts, registered } = setup({ settings: { detectOtherSites: true }, held: ['*://*/*'] });
+    await expect(Promise.all([scripts.syncPublisher(), scripts.syncPublisher(), scripts.syncSites()])).resolves.toBeDefined();
+    expect([...registered.keys()].filter((id) => id === 'pith-lens-publisher')).toHaveLength(1);
+  });
+
+  test('a failed sync is not a rejection, and does not stop the next', async () => {
+    const { permissions } = fakePermissions(['*://*/*']);
+    const { scripting, registered } = fakeScripting();
+    let busy = true;
+    const flaky: typeof scripting = {
+      ...scripting,
+      registerContentScripts: (list) => (busy ? ((busy = false), Promise.reject(new Error('busy'))) : scripting.registerContentScripts(list)),
+    };
+    const scripts = createContentScripts({ settings: async () => parseSettings({ detectOtherSites: true }), scripting: flaky, permissions });
+    await expect(scripts.syncPublisher()).resolves.toBeUndefined();
+    expect(registered.size).toBe(0);
+    await scripts.syncPublisher();
+    expect([...registered.keys()]).toEqual(['pith-lens-publisher']);
+  });
+
   test('is not registered while either is missing, and goes when one is withdrawn', async () => {
     expect((await run({ settings: { detectOtherSites: true } })).size).toBe(0);
     expect((await run({ held: ['*://*/*'] })).size).toBe(0);
