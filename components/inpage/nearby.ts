@@ -138,10 +138,7 @@ export function watchNearby(rows: readonly Row[], onChange: (entered: Row[], nea
   return {
     observe,
     done(keys) {
-      for (const key of keys) {
-        if (finished.has(key)) continue;
-        finished.add(key);
-      }
+      for (const key of keys) finished.add(key);
       for (let i = lo; i < hi; i++) if (finished.has(list[i]!.key)) unwatch(list[i]!);
     },
     disconnect() {
